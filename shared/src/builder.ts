@@ -1,0 +1,100 @@
+import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import DirectivePlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import type { GraphQLSchema } from 'graphql';
+import type { KitContext } from './context.js';
+import { BadInputError, DutyError, unauthenticated } from './errors.js';
+import { canSeeRegion, hasAnyRole, type Role } from './principal.js';
+import { type KitScalarTypes, kitScalars } from './scalars.js';
+
+/** Federation version the subgraphs link; 2.9 allows @cost/@listSize and @override labels later. */
+export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.9';
+
+export interface KitAuthScopes {
+  /** Any signed-in principal (not the anonymous public). */
+  signedIn: boolean;
+  /** The principal holds at least one of these roles. */
+  anyRole: readonly Role[];
+  /** The region code lies within the principal's region. */
+  inRegion: string;
+  /** The principal is this duty lawyer. */
+  lawyer: string;
+}
+
+export interface KitTypes<Ctx extends KitContext> {
+  Context: Ctx;
+  Scalars: KitScalarTypes;
+  AuthScopes: KitAuthScopes;
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  DefaultNodeNullability: false;
+}
+
+/**
+ * One builder per subgraph with the kit's plugins wired once: scope-auth (first, so it wraps
+ * every resolver), directives + federation, dataloader, relay connections and validation.
+ */
+export function createBuilder<Ctx extends KitContext>() {
+  const builder = new SchemaBuilder<KitTypes<Ctx>>({
+    defaultFieldNullability: false,
+    plugins: [
+      ScopeAuthPlugin,
+      DirectivePlugin,
+      FederationPlugin,
+      DataloaderPlugin,
+      RelayPlugin,
+      ValidationPlugin,
+    ],
+    scopeAuth: {
+      treatErrorsAsUnauthorized: true,
+      authScopes: (ctx) => ({
+        signedIn: ctx.principal !== null,
+        anyRole: (roles) => hasAnyRole(ctx.principal, roles),
+        inRegion: (code) => canSeeRegion(ctx.principal, code),
+        lawyer: (id) => ctx.principal?.lawyerId === id,
+      }),
+      unauthorizedError: (_parent, ctx, info) =>
+        ctx.principal
+          ? new DutyError('FORBIDDEN', `无权访问“${info.parentType.name}.${info.fieldName}”`, {
+              field: `${info.parentType.name}.${info.fieldName}`,
+            })
+          : unauthenticated(),
+    },
+    relay: {
+      clientMutationId: 'omit',
+      cursorType: 'String',
+      nodeQueryOptions: false,
+      nodesQueryOptions: false,
+      edgesFieldOptions: { nullable: false },
+      nodeFieldOptions: { nullable: false },
+      pageInfoTypeOptions: { shareable: true },
+    },
+    validation: {
+      validationError: (result) =>
+        new BadInputError(result.issues.map((i) => i.message).join('；'), {
+          issues: result.issues.map((i) => ({
+            path: i.path?.map((p) => (typeof p === 'object' ? p.key : p)),
+            message: i.message,
+          })),
+        }),
+    },
+  });
+  builder.scalarType('DateTime', kitScalars.DateTime);
+  builder.scalarType('LocalDate', kitScalars.LocalDate);
+  builder.scalarType('RegionCode', kitScalars.RegionCode);
+  builder.scalarType('ResidentIdNumber', kitScalars.ResidentIdNumber);
+  builder.scalarType('LawyerLicenseNo', kitScalars.LawyerLicenseNo);
+  builder.scalarType('PhoneNumber', kitScalars.PhoneNumber);
+  return builder;
+}
+
+export type KitBuilder<Ctx extends KitContext> = ReturnType<typeof createBuilder<Ctx>>;
+
+/** Builds the subgraph schema with the kit's federation link. */
+export function toSubgraphSchema<Ctx extends KitContext>(builder: KitBuilder<Ctx>): GraphQLSchema {
+  return builder.toSubGraphSchema({ linkUrl: FEDERATION_LINK });
+}

@@ -1,0 +1,108 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+
+/**
+ * One database per subgraph. By default PGlite (PostgreSQL in WASM) runs in process, kept in a
+ * data folder (or in memory for tests); with a PostgreSQL server URL the same code runs on `pg`.
+ */
+export interface DatabaseConfig {
+  /** Database name on a PostgreSQL server, e.g. `duty_court`; created when missing. */
+  name: string;
+  /** PostgreSQL server URL (any database path is replaced by `name`). Unset: embedded PGlite. */
+  pgUrl?: string;
+  /** PGlite data folder; unset: in memory. */
+  dataDir?: string;
+  /** Pool size on PostgreSQL. */
+  poolSize?: number;
+}
+
+export interface Database<DB> {
+  db: Kysely<DB>;
+  kind: 'pglite' | 'postgres';
+  name: string;
+  /** SQL statements run since open; tests and benchmarks read it to prove batching. */
+  readonly statements: number;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const isSafeName = (name: string) => /^[a-z_][a-z0-9_]{0,62}$/.test(name);
+
+/** Creates the database on the server when it does not exist yet. */
+export async function ensurePostgresDatabase(serverUrl: string, name: string): Promise<void> {
+  if (!isSafeName(name)) throw new Error(`unsafe database name: ${name}`);
+  const client = new pg.Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) {
+      try {
+        await client.query(`create database "${name}"`);
+      } catch (error) {
+        // Another process may have created it between the check and the create.
+        if ((error as { code?: string }).code !== '42P04') throw error;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
+  if (!isSafeName(name)) throw new Error(`unsafe database name: ${name}`);
+  const client = new pg.Client({ connectionString: databaseUrl(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function openDatabase<DB>(config: DatabaseConfig): Promise<Database<DB>> {
+  let statements = 0;
+  const log = () => {
+    statements += 1;
+  };
+  let db: Kysely<DB>;
+  let kind: Database<DB>['kind'];
+  if (config.pgUrl) {
+    await ensurePostgresDatabase(config.pgUrl, config.name);
+    const pool = new pg.Pool({
+      connectionString: databaseUrl(config.pgUrl, config.name),
+      max: config.poolSize ?? 10,
+    });
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+    kind = 'postgres';
+  } else {
+    if (config.dataDir) mkdirSync(dirname(config.dataDir), { recursive: true });
+    const pglite = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+    await pglite.waitReady;
+    db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log });
+    kind = 'pglite';
+  }
+  return {
+    db,
+    kind,
+    name: config.name,
+    get statements() {
+      return statements;
+    },
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './directory.js';
+export * from './random.js';
+export * from './users.js';

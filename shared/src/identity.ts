@@ -1,0 +1,138 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  type CryptoKey,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
+import { DutyError } from './errors.js';
+import { isAgencyKind, isRole, type Principal } from './principal.js';
+import { isKnownRegionCode } from './regions.js';
+
+/** The issuer of the tokens the gateway forwards to subgraphs. */
+export const GATEWAY_ISSUER = 'duty-gateway';
+/** How long a forwarded token lives: long enough for one request, short enough to be useless if leaked. */
+export const GATEWAY_TOKEN_TTL_SECONDS = 60;
+export const SIGNING_ALG = 'ES256';
+
+export type SigningKey = { kid: string; privateKey: CryptoKey; publicJwk: JWK };
+
+export async function generateSigningKey(kid: string): Promise<{ key: SigningKey; privateJwk: JWK }> {
+  const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: SIGNING_ALG };
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: SIGNING_ALG, use: 'sig' };
+  return { key: { kid, privateKey, publicJwk }, privateJwk };
+}
+
+/** Keys made on first start and kept in the data folder (private key readable by the owner only). */
+export async function loadOrCreateSigningKey(dir: string, name: string): Promise<SigningKey> {
+  const privatePath = join(dir, `${name}.private.jwk`);
+  try {
+    const privateJwk = JSON.parse(await readFile(privatePath, 'utf8')) as JWK;
+    const publicJwk = JSON.parse(await readFile(join(dir, `${name}.public.jwk`), 'utf8')) as JWK;
+    const privateKey = (await importJWK(privateJwk, SIGNING_ALG)) as CryptoKey;
+    return { kid: privateJwk.kid ?? name, privateKey, publicJwk };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  await mkdir(dir, { recursive: true });
+  const { key, privateJwk } = await generateSigningKey(`${name}-${Date.now().toString(36)}`);
+  await writeFile(privatePath, JSON.stringify(privateJwk), { mode: 0o600 });
+  await writeFile(join(dir, `${name}.public.jwk`), JSON.stringify(key.publicJwk));
+  return key;
+}
+
+export async function readPublicKeyFile(path: string): Promise<JWK> {
+  return JSON.parse(await readFile(path, 'utf8')) as JWK;
+}
+
+/** Claims both user tokens and forwarded tokens use for the principal. */
+export function principalClaims(p: Principal): JWTPayload {
+  return {
+    name: p.name,
+    agency_id: p.agencyId,
+    agency_kind: p.agencyKind,
+    region: p.regionCode,
+    roles: p.roles,
+    ...(p.lawyerId ? { lawyer_id: p.lawyerId } : {}),
+  };
+}
+
+/** Reads a principal from verified claims; a token that names no valid principal is refused. */
+export function principalFromClaims(payload: JWTPayload): Principal {
+  const { sub, agency_id, agency_kind, region, roles, lawyer_id, name } = payload as Record<string, unknown>;
+  const valid =
+    typeof sub === 'string' &&
+    sub.length > 0 &&
+    typeof agency_id === 'string' &&
+    isAgencyKind(agency_kind) &&
+    typeof region === 'string' &&
+    isKnownRegionCode(region) &&
+    Array.isArray(roles) &&
+    roles.every(isRole) &&
+    (lawyer_id === undefined || typeof lawyer_id === 'string');
+  if (!valid) throw new DutyError('UNAUTHENTICATED', '身份凭证内容不完整或无效');
+  return {
+    userId: sub,
+    ...(typeof name === 'string' ? { name } : {}),
+    agencyId: agency_id,
+    agencyKind: agency_kind,
+    regionCode: region,
+    roles,
+    ...(lawyer_id ? { lawyerId: lawyer_id } : {}),
+  };
+}
+
+/** Signs the token the gateway forwards to one subgraph. `null` is the anonymous public. */
+export async function signGatewayToken(key: SigningKey, principal: Principal | null, audience: string) {
+  const jwt = principal
+    ? new SignJWT(principalClaims(principal)).setSubject(principal.userId)
+    : new SignJWT({ anonymous: true }).setSubject('anonymous');
+  return jwt
+    .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'JWT' })
+    .setIssuer(GATEWAY_ISSUER)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime(`${GATEWAY_TOKEN_TTL_SECONDS}s`)
+    .sign(key.privateKey);
+}
+
+/**
+ * Verifies forwarded tokens for one subgraph. Verified tokens are cached until they expire: the
+ * gateway reuses a token for many requests, so most requests skip the signature check.
+ */
+export async function createGatewayTokenVerifier(publicJwk: JWK, audience: string) {
+  const key = await importJWK(publicJwk, SIGNING_ALG);
+  const cache = new Map<string, { principal: Principal | null; exp: number }>();
+  const MAX_CACHE = 5000;
+  return async function verify(token: string): Promise<Principal | null> {
+    const now = Date.now() / 1000;
+    const hit = cache.get(token);
+    if (hit && hit.exp > now) return hit.principal;
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, key, {
+        issuer: GATEWAY_ISSUER,
+        audience,
+        algorithms: [SIGNING_ALG],
+        requiredClaims: ['exp', 'iat', 'sub'],
+        maxTokenAge: `${GATEWAY_TOKEN_TTL_SECONDS + 5}s`,
+        clockTolerance: 5,
+      }));
+    } catch (error) {
+      throw new DutyError('UNAUTHENTICATED', '网关身份凭证无效或已过期', {
+        reason: (error as { code?: string }).code ?? 'INVALID',
+      });
+    }
+    const principal = payload.anonymous === true ? null : principalFromClaims(payload);
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(token, { principal, exp: payload.exp ?? now });
+    return principal;
+  };
+}
+export type GatewayTokenVerifier = Awaited<ReturnType<typeof createGatewayTokenVerifier>>;

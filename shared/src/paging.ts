@@ -1,0 +1,58 @@
+import {
+  type DefaultConnectionArguments,
+  type ResolveCursorConnectionArgs,
+  resolveCursorConnection,
+} from '@pothos/plugin-relay';
+import { type SelectQueryBuilder, sql } from 'kysely';
+
+export type { ResolveCursorConnectionArgs as PageArgs } from '@pothos/plugin-relay';
+
+import { BadInputError } from './errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export const encodeCursor = (key: string) => Buffer.from(`k:${key}`).toString('base64url');
+
+export function decodeCursor(cursor: string): string {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!text.startsWith('k:')) throw new BadInputError('分页游标无效', { reason: 'INVALID_CURSOR' });
+  return text.slice(2);
+}
+
+/**
+ * Cursor pages ordered by a unique key (keyset, not offset): one query per page whatever its
+ * position, and stable while rows are added.
+ */
+export async function pageByKey<Row>(
+  args: DefaultConnectionArguments,
+  keyOf: (row: Row) => string,
+  fetch: (page: ResolveCursorConnectionArgs) => Promise<Row[]>,
+) {
+  for (const n of [args.first, args.last]) {
+    if (n != null && (n < 0 || n > MAX_PAGE_SIZE)) {
+      throw new BadInputError(`每页条数须在 0 到 ${MAX_PAGE_SIZE} 之间`, { reason: 'PAGE_SIZE' });
+    }
+  }
+  return resolveCursorConnection(
+    {
+      args,
+      toCursor: (row: Row) => encodeCursor(keyOf(row)),
+      defaultSize: DEFAULT_PAGE_SIZE,
+      maxSize: MAX_PAGE_SIZE,
+    },
+    fetch,
+  );
+}
+
+/** Applies one page's bounds and order to a query over `column`. */
+export function keysetPage<QB extends SelectQueryBuilder<any, any, any>>(
+  qb: QB,
+  column: string,
+  page: ResolveCursorConnectionArgs,
+): QB {
+  let q = qb as SelectQueryBuilder<any, any, any>;
+  if (page.after) q = q.where(sql.ref(column), '>', decodeCursor(page.after));
+  if (page.before) q = q.where(sql.ref(column), '<', decodeCursor(page.before));
+  return q.orderBy(sql.ref(column), page.inverted ? 'desc' : 'asc').limit(page.limit) as QB;
+}

@@ -1,0 +1,170 @@
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { JWK } from 'jose';
+import { type Kysely, sql } from 'kysely';
+import { databaseConfig, isProduction, keysDir, type SubgraphName, subgraphPort } from './config.js';
+import type { KitContext } from './context.js';
+import { type Database, type DatabaseConfig, openDatabase } from './db.js';
+import { DutyError } from './errors.js';
+import { createFormatError } from './format-error.js';
+import { bearerToken, executeGraphQL, sendGraphQLError } from './http.js';
+import { createGatewayTokenVerifier, readPublicKeyFile } from './identity.js';
+import { createLogger, type Logger } from './logger.js';
+import { type Migrations, migrateToLatest } from './migrator.js';
+import { type RunningService, startHttpService } from './service.js';
+
+/** The context every resolver of a subgraph gets: the caller plus the subgraph's own database. */
+export type SubgraphContext<DB> = KitContext & { db: Kysely<DB> };
+
+/** What a subgraph gives the kit; everything else (server, auth, migrations, demo data) is the kit's. */
+export interface SubgraphDefinition<DB = any> {
+  name: SubgraphName;
+  migrations: Migrations;
+  /** Builds the executable subgraph schema (called once per start). */
+  schema: () => GraphQLSchema;
+  /** Loads the demo data; runs once, on first start of an empty database. */
+  seedDemo?: (db: Kysely<DB>) => Promise<void>;
+}
+
+export interface StartSubgraphOptions {
+  /** 0 picks a free port. Default: the subgraph's configured port. */
+  port?: number;
+  host?: string;
+  database?: DatabaseConfig;
+  /** The public key the gateway signs forwarded tokens with. */
+  gatewayPublicJwk: JWK;
+  production?: boolean;
+  demo?: boolean;
+  log?: Logger;
+}
+
+export interface RunningSubgraph extends RunningService {
+  name: SubgraphName;
+  database: Database<unknown>;
+  graphqlUrl: string;
+}
+
+async function seedOnce(db: Kysely<any>, seed: (db: Kysely<any>) => Promise<void>, log: Logger) {
+  await sql`create table if not exists kit_state (key text primary key, value text not null)`.execute(db);
+  await db.transaction().execute(async (trx) => {
+    // The row is written first and the seed runs in the same transaction: a failed seed leaves nothing.
+    const inserted = await trx
+      .insertInto('kit_state')
+      .values({ key: 'demo_seeded_at', value: new Date().toISOString() })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
+    await seed(trx);
+    log.info('demo data loaded');
+  });
+}
+
+/** Opens the database, migrates it, loads demo data on first start, and serves the subgraph. */
+export async function startSubgraph(
+  def: SubgraphDefinition,
+  options: StartSubgraphOptions,
+): Promise<RunningSubgraph> {
+  const log = options.log ?? createLogger(def.name);
+  const production = options.production ?? isProduction();
+  const database = await openDatabase<any>(options.database ?? databaseConfig(def.name));
+  try {
+    await migrateToLatest(database.db, def.migrations, log);
+    if ((options.demo ?? true) && def.seedDemo) await seedOnce(database.db, def.seedDemo, log);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const verify = await createGatewayTokenVerifier(options.gatewayPublicJwk, def.name);
+  const apollo = new ApolloServer<SubgraphContext<unknown>>({
+    schema: def.schema(),
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    formatError: createFormatError({ production, log }),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const service = await startHttpService({
+    name: def.name,
+    host: options.host,
+    port: options.port ?? subgraphPort(def.name),
+    log,
+    async handle(req, res, requestId) {
+      if ((req.url ?? '').split('?')[0] !== '/graphql') return false;
+      // No valid gateway token, no GraphQL: a subgraph is never an open side door.
+      const token = bearerToken(req);
+      if (!token) {
+        sendGraphQLError(res, 401, 'UNAUTHENTICATED', '缺少网关身份凭证：请通过网关访问');
+        return true;
+      }
+      let principal: KitContext['principal'];
+      try {
+        principal = await verify(token);
+      } catch (error) {
+        const message = error instanceof DutyError ? error.message : '网关身份凭证无效';
+        sendGraphQLError(res, 401, 'UNAUTHENTICATED', message);
+        return true;
+      }
+      const requestLog = log.child({ requestId, user: principal?.userId ?? 'anonymous' });
+      await executeGraphQL(apollo, req, res, async () => ({
+        principal,
+        requestId,
+        log: requestLog,
+        db: database.db,
+      }));
+      return true;
+    },
+    async ready() {
+      await database.ping();
+      return { database: database.kind };
+    },
+    async onStopped() {
+      await apollo.stop();
+      await database.close();
+    },
+  });
+  return { ...service, name: def.name, database, graphqlUrl: `${service.url}/graphql` };
+}
+
+/** Entry point of a subgraph process: configuration from the environment, stop on SIGTERM/SIGINT. */
+export async function runSubgraph(def: SubgraphDefinition): Promise<void> {
+  const log = createLogger(def.name);
+  const keyFile = process.env.DUTY_GATEWAY_PUBLIC_KEY_FILE ?? join(keysDir(), 'gateway.public.jwk');
+  let gatewayPublicJwk: JWK;
+  try {
+    gatewayPublicJwk = await readPublicKeyFile(keyFile);
+  } catch {
+    log.fatal(
+      { keyFile },
+      'gateway public key not found: start the system with `pnpm start`, or set DUTY_GATEWAY_PUBLIC_KEY_FILE',
+    );
+    process.exit(1);
+  }
+  const running = await startSubgraph(def, {
+    gatewayPublicJwk,
+    host: process.env.DUTY_HOST,
+    demo: process.env.DUTY_DEMO !== '0',
+    log,
+  });
+  const shutdown = () => {
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}

@@ -1,0 +1,15 @@
+import type { Insertable, Selectable } from 'kysely';
+
+export type CourtLevel = 'HIGH' | 'INTERMEDIATE' | 'BASIC';
+
+export interface CourtTable {
+  id: string;
+  name: string;
+  level: CourtLevel;
+  region_code: string;
+  parent_id: string | null;
+  address: string;
+  phone: string;
+}
+export type Court = Selectable<CourtTable>;
+export type NewCourt = Insertable<CourtTable>;

@@ -1,0 +1,24 @@
+import type { Selectable } from 'kysely';
+
+type Level = 'PROVINCE' | 'CITY' | 'COUNTY';
+
+export interface JusticeBureauTable {
+  id: string;
+  name: string;
+  level: Level;
+  region_code: string;
+  address: string;
+  phone: string;
+}
+export type JusticeBureau = Selectable<JusticeBureauTable>;
+
+export interface LegalAidAgencyTable {
+  id: string;
+  name: string;
+  level: Level;
+  region_code: string;
+  justice_bureau_id: string;
+  address: string;
+  phone: string;
+}
+export type LegalAidAgency = Selectable<LegalAidAgencyTable>;

@@ -1,0 +1,11 @@
+import type { JusticeBureauTable, LegalAidAgencyTable } from './agencies/table.js';
+import type { LawyerTable } from './lawyers/table.js';
+import type { WorkstationTable } from './workstations/table.js';
+
+/** The justice subgraph's database: its tables by name. */
+export interface JusticeDatabase {
+  justice_bureau: JusticeBureauTable;
+  legal_aid_agency: LegalAidAgencyTable;
+  lawyer: LawyerTable;
+  workstation: WorkstationTable;
+}

@@ -1,0 +1,130 @@
+import {
+  byKeys,
+  canSeeRegion,
+  hasAnyRole,
+  LEGAL_AID_STAFF,
+  listRegionPrefix,
+  maskResidentIdNumber,
+  type Principal,
+  pageByKey,
+  regionFullName,
+} from '@duty/kit';
+import { LegalAidAgency } from '../agencies/schema.js';
+import { builder, type Context } from '../builder.js';
+import { findLawyersByIds, listLawyers } from './queries.js';
+import type { Lawyer as LawyerRow } from './table.js';
+
+/** The lawyer themself, or legal aid staff of the lawyer's region, see private details unmasked. */
+const seesPrivateDetails = (p: Principal | null, l: LawyerRow) =>
+  p?.lawyerId === l.id || (hasAnyRole(p, LEGAL_AID_STAFF) && canSeeRegion(p, l.region_code));
+
+const maskPhone = (phone: string) =>
+  phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone.replace(/\d{4}$/, '****');
+
+const Gender = builder.enumType('Gender', {
+  description: 'Gender (性别)',
+  values: { MALE: { description: '男' }, FEMALE: { description: '女' } } as const,
+});
+
+const PracticeKind = builder.enumType('PracticeKind', {
+  description: 'Kind of practice (执业类别)',
+  values: {
+    PRIVATE_PRACTICE: { description: '社会律师' },
+    AGENCY: { description: '法律援助机构律师' },
+  } as const,
+});
+
+export const Lawyer = builder.loadableObject('Lawyer', {
+  description: 'Lawyer (律师); a duty lawyer (值班律师) serves through the roster',
+  load: async (ids: string[], ctx: Context) =>
+    byKeys(ids, await findLawyersByIds(ctx.db, ids), (r) => r.id, '律师'),
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name', { description: 'Name (姓名)' }),
+    gender: t.expose('gender', { type: Gender, description: 'Gender (性别)' }),
+    licenseNo: t.expose('license_no', {
+      type: 'LawyerLicenseNo',
+      description: 'Practice license number (律师执业证号)',
+    }),
+    lawFirm: t.exposeString('law_firm', { description: 'Law firm or agency (执业机构)' }),
+    practiceKind: t.expose('practice_kind', {
+      type: PracticeKind,
+      description: 'Kind of practice (执业类别)',
+    }),
+    practiceYears: t.int({
+      description: 'Years in practice (执业年限)',
+      resolve: (l) => Math.max(0, new Date().getFullYear() - l.first_licensed_year),
+    }),
+    regionCode: t.expose('region_code', { type: 'RegionCode', description: 'Region code (行政区划代码)' }),
+    regionName: t.string({
+      description: 'Region name (行政区划名称)',
+      resolve: (l) => regionFullName(l.region_code) ?? l.region_code,
+    }),
+    agency: t.field({
+      type: LegalAidAgency,
+      description: 'Managing legal aid agency (管理的法律援助机构)',
+      resolve: (l) => l.agency_id,
+    }),
+    phone: t.field({
+      type: 'String',
+      description:
+        'Mobile phone (手机号码); masked unless you are the lawyer or legal aid staff of the region',
+      resolve: (l, _args, ctx) => (seesPrivateDetails(ctx.principal, l) ? l.phone : maskPhone(l.phone)),
+    }),
+    residentIdNumber: t.field({
+      type: 'String',
+      nullable: true,
+      description:
+        'Resident ID number (居民身份证号码): the lawyer and legal aid staff of the region see it whole, others masked',
+      resolve: (l, _args, ctx) =>
+        seesPrivateDetails(ctx.principal, l)
+          ? l.resident_id_number
+          : maskResidentIdNumber(l.resident_id_number),
+    }),
+    identityDocument: t.field({
+      type: 'ResidentIdNumber',
+      nullable: true,
+      description:
+        'Full resident ID number for vetting (审核用身份证号码); legal aid staff of the region only',
+      authScopes: (l) => ({ $all: { anyRole: LEGAL_AID_STAFF, inRegion: l.region_code } }),
+      resolve: (l) => l.resident_id_number,
+    }),
+  }),
+});
+
+builder.asEntity(Lawyer, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => Lawyer.getDataloader(ctx).load(ref.id),
+});
+
+builder.queryFields((t) => ({
+  lawyer: t.field({
+    type: Lawyer,
+    nullable: true,
+    description: 'One lawyer by id (按编号查询律师)',
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }) => String(id),
+  }),
+  lawyers: t.connection(
+    {
+      type: Lawyer,
+      description: "Lawyers in a region, the caller's own by default (辖区内的律师)",
+      authScopes: { signedIn: true },
+      args: {
+        regionCode: t.arg({ type: 'RegionCode', description: 'Region (行政区划)；默认为本人所在辖区' }),
+      },
+      resolve: (_root, args, ctx) => {
+        const regionPrefix = listRegionPrefix(ctx, args.regionCode);
+        return pageByKey(
+          args,
+          (l: LawyerRow) => l.id,
+          (page) => listLawyers(ctx.db, regionPrefix, page),
+        );
+      },
+    },
+    { name: 'LawyerConnection', description: 'A page of lawyers (律师分页列表)' },
+    { name: 'LawyerEdge' },
+  ),
+}));

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@duty/kit';
+import { justiceSubgraph } from './index.js';
+
+await runSubgraph(justiceSubgraph);

@@ -1,0 +1,57 @@
+import { groupByKeys } from '@duty/kit';
+import { builder, type Context } from '../builder.js';
+import { findWorkstationsByHosts } from '../workstations/queries.js';
+import { Workstation } from '../workstations/schema.js';
+import type { HostKind } from '../workstations/table.js';
+
+// Organs owned by other subgraphs, known here by key only. Justice adds fields to them
+// (their workstations) and points at them (a workstation's host).
+const key = builder.selection<{ id: string }>('id');
+const CourtRef = builder.externalRef('Court', key, (ref) => ref);
+const ProcuratorateRef = builder.externalRef('Procuratorate', key, (ref) => ref);
+const DetentionCenterRef = builder.externalRef('DetentionCenter', key, (ref) => ref);
+
+type HostRef = { id: string; kind: HostKind };
+const TYPE_OF_HOST = {
+  COURT: 'Court',
+  PROCURATORATE: 'Procuratorate',
+  DETENTION_CENTER: 'DetentionCenter',
+} as const;
+
+const WorkstationHost = builder.unionType('WorkstationHost', {
+  description: 'The organ hosting a workstation (工作站派驻单位：法院、检察院或看守所)',
+  types: [CourtRef, ProcuratorateRef, DetentionCenterRef],
+  resolveType: (host) => TYPE_OF_HOST[(host as HostRef).kind],
+});
+
+builder.objectField(Workstation, 'host', (t) =>
+  t.field({
+    type: WorkstationHost,
+    // Nullable: the host is resolved by another subgraph, which may be unavailable.
+    nullable: true,
+    description: 'The host organ (派驻单位)',
+    resolve: (w): HostRef => ({ id: w.host_id, kind: w.host_kind }),
+  }),
+);
+
+/** `workstations` on a host organ, batched: one query for all hosts of a kind in a fetch. */
+const workstationsOf = (kind: HostKind) => ({
+  type: Workstation,
+  description: 'Legal aid workstations stationed here (派驻于此的法律援助工作站)',
+  load: async (hostIds: string[], ctx: Context) =>
+    groupByKeys(hostIds, await findWorkstationsByHosts(ctx.db, kind, hostIds), (w) => w.host_id),
+  resolve: (host: { id: string }) => host.id,
+});
+
+for (const [ref, kind] of [
+  [CourtRef, 'COURT'],
+  [ProcuratorateRef, 'PROCURATORATE'],
+  [DetentionCenterRef, 'DETENTION_CENTER'],
+] as const) {
+  ref.implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      workstations: t.loadableList(workstationsOf(kind)),
+    }),
+  });
+}

@@ -1,0 +1,10 @@
+import { toSubgraphSchema } from '@duty/kit';
+import { builder } from './builder.js';
+import './agencies/schema.js';
+import './lawyers/schema.js';
+import './workstations/schema.js';
+import './organs/schema.js';
+
+builder.queryType({});
+
+export const buildSchema = () => toSubgraphSchema(builder);

@@ -1,0 +1,96 @@
+import { byKeys, groupByKeys, listRegionPrefix, pageByKey, regionFullName } from '@duty/kit';
+import { LegalAidAgency } from '../agencies/schema.js';
+import { builder, type Context } from '../builder.js';
+import { findWorkstationsByAgencies, findWorkstationsByIds, listWorkstations } from './queries.js';
+import type { Workstation as WorkstationRow } from './table.js';
+
+export const HostKind = builder.enumType('WorkstationHostKind', {
+  description: 'Kind of host organ (工作站派驻单位类别)',
+  values: {
+    COURT: { description: '人民法院' },
+    PROCURATORATE: { description: '人民检察院' },
+    DETENTION_CENTER: { description: '看守所' },
+  } as const,
+});
+
+export const DutyMode = builder.enumType('DutyMode', {
+  description: 'Duty mode (值班方式)',
+  values: {
+    ON_SITE: { description: '现场值班' },
+    PHONE: { description: '电话值班' },
+    ONLINE: { description: '网络值班' },
+  } as const,
+});
+
+export const Workstation = builder.loadableObject('Workstation', {
+  description: 'Legal aid workstation (法律援助工作站)',
+  load: async (ids: string[], ctx: Context) =>
+    byKeys(ids, await findWorkstationsByIds(ctx.db, ids), (r) => r.id, '法律援助工作站'),
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name', { description: 'Name shown on its sign (工作站名称)' }),
+    agency: t.field({
+      type: LegalAidAgency,
+      description: 'The legal aid agency running it (设立的法律援助机构)',
+      resolve: (w) => w.agency_id,
+    }),
+    hostKind: t.expose('host_kind', { type: HostKind, description: 'Kind of host (派驻单位类别)' }),
+    regionCode: t.expose('region_code', { type: 'RegionCode', description: 'Region code (行政区划代码)' }),
+    regionName: t.string({
+      description: 'Region name (行政区划名称)',
+      resolve: (w) => regionFullName(w.region_code) ?? w.region_code,
+    }),
+    address: t.exposeString('address', { description: 'Address (地址)' }),
+    phone: t.expose('phone', { type: 'PhoneNumber', description: 'Contact telephone (联系电话)' }),
+    dutyModes: t.expose('duty_modes', { type: [DutyMode], description: 'Duty modes offered (值班方式)' }),
+    openingHours: t.exposeString('opening_hours', { description: 'Opening hours (值班时间)' }),
+  }),
+});
+
+builder.asEntity(Workstation, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => Workstation.getDataloader(ctx).load(ref.id),
+});
+
+builder.objectField(LegalAidAgency, 'workstations', (t) =>
+  t.loadableList({
+    type: Workstation,
+    description: 'Workstations this agency runs (设立的工作站)',
+    load: async (agencyIds: string[], ctx: Context) =>
+      groupByKeys(agencyIds, await findWorkstationsByAgencies(ctx.db, agencyIds), (w) => w.agency_id),
+    resolve: (a) => a.id,
+  }),
+);
+
+builder.queryFields((t) => ({
+  workstation: t.field({
+    type: Workstation,
+    nullable: true,
+    description: 'One workstation by id (按编号查询工作站)',
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }) => String(id),
+  }),
+  workstations: t.connection(
+    {
+      type: Workstation,
+      description: "Workstations in a region, the caller's own by default (辖区内的法律援助工作站)",
+      authScopes: { signedIn: true },
+      args: {
+        regionCode: t.arg({ type: 'RegionCode', description: 'Region (行政区划)；默认为本人所在辖区' }),
+        hostKind: t.arg({ type: HostKind }),
+      },
+      resolve: (_root, args, ctx) => {
+        const regionPrefix = listRegionPrefix(ctx, args.regionCode);
+        return pageByKey(
+          args,
+          (w: WorkstationRow) => w.id,
+          (page) => listWorkstations(ctx.db, { regionPrefix, hostKind: args.hostKind }, page),
+        );
+      },
+    },
+    { name: 'WorkstationConnection', description: 'A page of workstations (工作站分页列表)' },
+    { name: 'WorkstationEdge' },
+  ),
+}));

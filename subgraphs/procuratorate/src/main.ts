@@ -1,0 +1,4 @@
+import { runSubgraph } from '@duty/kit';
+import { procuratorateSubgraph } from './index.js';
+
+await runSubgraph(procuratorateSubgraph);

@@ -1,0 +1,73 @@
+import { byKeys, listRegionPrefix, pageByKey, REGION_LEVEL, regionFullName } from '@duty/kit';
+import { builder, type Context } from '../builder.js';
+import { findProcuratoratesByIds, listProcuratorates } from './queries.js';
+import type { Procuratorate as ProcuratorateRow } from './table.js';
+
+const RegionLevel = builder.enumType('RegionLevel', {
+  description: 'Administrative level (行政级别)',
+  values: REGION_LEVEL,
+});
+
+export const Procuratorate = builder.loadableObject('Procuratorate', {
+  description: "People's procuratorate (人民检察院)",
+  load: async (ids: string[], ctx: Context) =>
+    byKeys(ids, await findProcuratoratesByIds(ctx.db, ids), (r) => r.id, '检察院'),
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name', { description: 'Name (名称)' }),
+    level: t.expose('level', { type: RegionLevel, description: 'Level (级别)' }),
+    regionCode: t.expose('region_code', { type: 'RegionCode', description: 'Region code (行政区划代码)' }),
+    regionName: t.string({
+      description: 'Region name (行政区划名称)',
+      resolve: (p) => regionFullName(p.region_code) ?? p.region_code,
+    }),
+    address: t.exposeString('address', { description: 'Address (地址)' }),
+    phone: t.expose('phone', { type: 'PhoneNumber', description: 'Public telephone (对外联系电话)' }),
+  }),
+});
+
+builder.objectField(Procuratorate, 'parentProcuratorate', (t) =>
+  t.field({
+    type: Procuratorate,
+    nullable: true,
+    description: 'The procuratorate one level up (上级检察院)',
+    resolve: (p) => p.parent_id,
+  }),
+);
+
+builder.asEntity(Procuratorate, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => Procuratorate.getDataloader(ctx).load(ref.id),
+});
+
+builder.queryFields((t) => ({
+  procuratorate: t.field({
+    type: Procuratorate,
+    nullable: true,
+    description: 'One procuratorate by id (按编号查询检察院)',
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }) => String(id),
+  }),
+  procuratorates: t.connection(
+    {
+      type: Procuratorate,
+      description: "Procuratorates in a region, the caller's own by default (辖区内的检察院)",
+      authScopes: { signedIn: true },
+      args: {
+        regionCode: t.arg({ type: 'RegionCode', description: 'Region (行政区划)；默认为本人所在辖区' }),
+      },
+      resolve: (_root, args, ctx) => {
+        const regionPrefix = listRegionPrefix(ctx, args.regionCode);
+        return pageByKey(
+          args,
+          (p: ProcuratorateRow) => p.id,
+          (page) => listProcuratorates(ctx.db, regionPrefix, page),
+        );
+      },
+    },
+    { name: 'ProcuratorateConnection', description: 'A page of procuratorates (检察院分页列表)' },
+    { name: 'ProcuratorateEdge' },
+  ),
+}));

@@ -1,0 +1,36 @@
+import { demoDirectory } from '@duty/kit/demo';
+import type { Kysely } from 'kysely';
+import type { PublicSecurityDatabase } from './db.js';
+
+/** The demo regions' police and state security organs and detention centers. */
+export async function seedDemo(db: Kysely<PublicSecurityDatabase>) {
+  const d = demoDirectory();
+  const order = { PROVINCE: 0, CITY: 1, COUNTY: 2 } as const;
+  const organs = d.policeOrgans
+    .map((o) => ({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      level: o.level,
+      region_code: o.regionCode,
+      parent_id: o.parentId,
+      address: o.address,
+      phone: o.phone,
+    }))
+    .sort((a, b) => order[a.level] - order[b.level]);
+  await db.insertInto('police_organ').values(organs).execute();
+  await db
+    .insertInto('detention_center')
+    .values(
+      d.detentionCenters.map((c) => ({
+        id: c.id,
+        name: c.name,
+        police_organ_id: c.policeOrganId,
+        region_code: c.regionCode,
+        address: c.address,
+        phone: c.phone,
+        capacity: c.capacity,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@duty/kit';
+import { publicSecuritySubgraph } from './index.js';
+
+await runSubgraph(publicSecuritySubgraph);
