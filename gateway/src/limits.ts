@@ -1,7 +1,7 @@
+import { DutyError } from '@duty/kit';
 import {
   type ASTVisitor,
   type FragmentDefinitionNode,
-  GraphQLError,
   Kind,
   type SelectionSetNode,
   type ValidationContext,
@@ -46,9 +46,9 @@ export function depthLimitRule(maxDepth: number) {
       const depth = depthOf(node.selectionSet, fragments, new Set());
       if (depth > maxDepth) {
         context.reportError(
-          new GraphQLError(`查询嵌套过深：${depth} 层，最多 ${maxDepth} 层`, {
-            nodes: [node],
-            extensions: { code: 'QUERY_TOO_COMPLEX', reason: 'DEPTH', limit: maxDepth },
+          new DutyError('QUERY_TOO_COMPLEX', `查询嵌套过深：${depth} 层，最多 ${maxDepth} 层`, {
+            reason: 'DEPTH',
+            limit: maxDepth,
           }),
         );
       }
@@ -67,8 +67,9 @@ export function aliasLimitRule(maxAliases: number) {
         leave() {
           if (aliases > maxAliases) {
             context.reportError(
-              new GraphQLError(`查询使用的别名过多：${aliases} 个，最多 ${maxAliases} 个`, {
-                extensions: { code: 'QUERY_TOO_COMPLEX', reason: 'ALIASES', limit: maxAliases },
+              new DutyError('QUERY_TOO_COMPLEX', `查询使用的别名过多：${aliases} 个，最多 ${maxAliases} 个`, {
+                reason: 'ALIASES',
+                limit: maxAliases,
               }),
             );
           }

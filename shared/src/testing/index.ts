@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import type { JWK } from 'jose';
+import { databaseName } from '../config.js';
+import { type DatabaseConfig, dropPostgresDatabase } from '../db.js';
+import { generateSigningKey, type SigningKey } from '../identity.js';
+import { createLogger, type Logger } from '../logger.js';
+import type { RunningService } from '../service.js';
+import { type RunningSubgraph, type SubgraphDefinition, startSubgraph } from '../subgraph.js';
+
+/**
+ * Test helpers: start a subgraph, or the whole federation, in process on free ports. Tests run on
+ * in-memory PGlite, or on PostgreSQL when DUTY_PG_URL is set — each run in databases of its own,
+ * dropped at the end.
+ */
+export const testPgUrl = () => process.env.DUTY_PG_URL || undefined;
+
+/** A database config of its own for one test subgraph, and how to throw it away. */
+export function testDatabase(name: SubgraphDefinition['name']): {
+  config: DatabaseConfig;
+  drop: () => Promise<void>;
+} {
+  const pgUrl = testPgUrl();
+  if (!pgUrl) return { config: { name: databaseName(name) }, drop: async () => {} };
+  const dbName = databaseName(name, `duty_t${randomBytes(4).toString('hex')}`);
+  return { config: { name: dbName, pgUrl, poolSize: 4 }, drop: () => dropPostgresDatabase(pgUrl, dbName) };
+}
+
+/** Collects JSON log lines in memory, so tests can assert what was logged. */
+export function memoryLog(service: string): { log: Logger; lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  const destination = {
+    write(chunk: string) {
+      for (const line of chunk.split('\n')) if (line) lines.push(JSON.parse(line) as Record<string, unknown>);
+    },
+  };
+  return { log: createLogger(service, { destination, level: 'info' }), lines };
+}
+
+export interface TestSubgraph extends RunningSubgraph {
+  logs: Record<string, unknown>[];
+  /** Stops the server and drops its test database. */
+  dispose(): Promise<void>;
+}
+
+export async function startTestSubgraph(
+  def: SubgraphDefinition,
+  options: { gatewayPublicJwk: JWK; demo?: boolean; database?: DatabaseConfig },
+): Promise<TestSubgraph> {
+  const db = options.database ? { config: options.database, drop: async () => {} } : testDatabase(def.name);
+  const { log, lines } = memoryLog(def.name);
+  const running = await startSubgraph(def, {
+    port: 0,
+    database: db.config,
+    gatewayPublicJwk: options.gatewayPublicJwk,
+    demo: options.demo ?? true,
+    production: false,
+    log,
+  });
+  return {
+    ...running,
+    logs: lines,
+    async dispose() {
+      await running.stop();
+      await db.drop();
+    },
+  };
+}
+
+export type FederationGatewayFactory<G extends RunningService> = (input: {
+  subgraphUrls: Record<string, string>;
+  signingKey: SigningKey;
+  log: Logger;
+}) => Promise<G>;
+
+export interface TestFederation<G extends RunningService> {
+  gateway: G;
+  gatewayLogs: Record<string, unknown>[];
+  subgraphs: Record<string, TestSubgraph>;
+  signingKey: SigningKey;
+  stop(): Promise<void>;
+}
+
+/** Starts every subgraph (in parallel) and then the gateway the factory builds over them. */
+export async function startFederation<G extends RunningService>(options: {
+  subgraphs: SubgraphDefinition[];
+  gateway: FederationGatewayFactory<G>;
+}): Promise<TestFederation<G>> {
+  const { key: signingKey } = await generateSigningKey('gateway-test');
+  const started = await Promise.all(
+    options.subgraphs.map((def) => startTestSubgraph(def, { gatewayPublicJwk: signingKey.publicJwk })),
+  );
+  const subgraphs = Object.fromEntries(started.map((s) => [s.name, s]));
+  const { log, lines } = memoryLog('gateway');
+  const gateway = await options.gateway({
+    subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.graphqlUrl])),
+    signingKey,
+    log,
+  });
+  return {
+    gateway,
+    gatewayLogs: lines,
+    subgraphs,
+    signingKey,
+    async stop() {
+      await gateway.stop();
+      await Promise.all(started.map((s) => s.dispose()));
+    },
+  };
+}
