@@ -35,4 +35,3 @@ export function composeSupergraph(subgraphs: { name: string; sdl: string }[]): s
   return `${result.supergraphSdl}\n`;
 }
 
-export const readCommitted = (path: string) => readFileSync(path, 'utf8');

@@ -10,6 +10,7 @@ export * from './identity.js';
 export * from './ids.js';
 export * from './logger.js';
 export * from './migrator.js';
+export * from './organ-fields.js';
 export * from './paging.js';
 export type * from './plugins.js';
 export * from './principal.js';

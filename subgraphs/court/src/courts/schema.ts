@@ -1,4 +1,4 @@
-import { byKeys, listRegionPrefix, pageByKey, regionFullName } from '@duty/kit';
+import { byKeys, listRegionPrefix, organFields, pageByKey } from '@duty/kit';
 import { builder, type Context } from '../builder.js';
 import { findCourtsByIds, listCourts } from './queries.js';
 import type { Court as CourtRow } from './table.js';
@@ -18,22 +18,8 @@ export const Court = builder.loadableObject('Court', {
     byKeys(ids, await findCourtsByIds(ctx.db, ids), (r) => r.id, '法院'),
   authScopes: { signedIn: true },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name', { description: 'Name (名称)' }),
+    ...organFields(t),
     level: t.expose('level', { type: CourtLevel, description: 'Level (级别)' }),
-    regionCode: t.expose('region_code', {
-      type: 'RegionCode',
-      description: 'Region code (行政区划代码)',
-    }),
-    regionName: t.string({
-      description: 'Region name (行政区划名称)',
-      resolve: (c) => regionFullName(c.region_code) ?? c.region_code,
-    }),
-    address: t.exposeString('address', { description: 'Address (地址)' }),
-    phone: t.expose('phone', {
-      type: 'PhoneNumber',
-      description: 'Public telephone (对外联系电话)',
-    }),
   }),
 });
 

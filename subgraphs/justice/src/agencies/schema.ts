@@ -1,4 +1,4 @@
-import { byKeys, groupByKeys, listRegionPrefix, pageByKey, REGION_LEVEL, regionFullName } from '@duty/kit';
+import { byKeys, groupByKeys, listRegionPrefix, organFields, pageByKey, REGION_LEVEL } from '@duty/kit';
 import { builder, type Context } from '../builder.js';
 import { findAgenciesByBureaus, findAgenciesByIds, findBureausByIds, listAgencies } from './queries.js';
 import type { LegalAidAgency as AgencyRow } from './table.js';
@@ -14,16 +14,8 @@ export const JusticeBureau = builder.loadableObject('JusticeBureau', {
     byKeys(ids, await findBureausByIds(ctx.db, ids), (r) => r.id, '司法行政机关'),
   authScopes: { signedIn: true },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name', { description: 'Name (名称)' }),
+    ...organFields(t),
     level: t.expose('level', { type: RegionLevel, description: 'Level (级别)' }),
-    regionCode: t.expose('region_code', { type: 'RegionCode', description: 'Region code (行政区划代码)' }),
-    regionName: t.string({
-      description: 'Region name (行政区划名称)',
-      resolve: (b) => regionFullName(b.region_code) ?? b.region_code,
-    }),
-    address: t.exposeString('address', { description: 'Address (地址)' }),
-    phone: t.expose('phone', { type: 'PhoneNumber', description: 'Public telephone (对外联系电话)' }),
   }),
 });
 
@@ -33,16 +25,8 @@ export const LegalAidAgency = builder.loadableObject('LegalAidAgency', {
     byKeys(ids, await findAgenciesByIds(ctx.db, ids), (r) => r.id, '法律援助机构'),
   authScopes: { signedIn: true },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name', { description: 'Name (名称)' }),
+    ...organFields(t),
     level: t.expose('level', { type: RegionLevel, description: 'Level (级别)' }),
-    regionCode: t.expose('region_code', { type: 'RegionCode', description: 'Region code (行政区划代码)' }),
-    regionName: t.string({
-      description: 'Region name (行政区划名称)',
-      resolve: (a) => regionFullName(a.region_code) ?? a.region_code,
-    }),
-    address: t.exposeString('address', { description: 'Address (地址)' }),
-    phone: t.expose('phone', { type: 'PhoneNumber', description: 'Public telephone (对外联系电话)' }),
     justiceBureau: t.field({
       type: JusticeBureau,
       description: 'The justice bureau it belongs to (所属司法行政机关)',

@@ -1,4 +1,4 @@
-import { byKeys, groupByKeys, listRegionPrefix, pageByKey, regionFullName } from '@duty/kit';
+import { byKeys, groupByKeys, listRegionPrefix, organFields, pageByKey } from '@duty/kit';
 import { LegalAidAgency } from '../agencies/schema.js';
 import { builder, type Context } from '../builder.js';
 import { findWorkstationsByAgencies, findWorkstationsByIds, listWorkstations } from './queries.js';
@@ -28,21 +28,13 @@ export const Workstation = builder.loadableObject('Workstation', {
     byKeys(ids, await findWorkstationsByIds(ctx.db, ids), (r) => r.id, '法律援助工作站'),
   authScopes: { signedIn: true },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name', { description: 'Name shown on its sign (工作站名称)' }),
+    ...organFields(t),
     agency: t.field({
       type: LegalAidAgency,
       description: 'The legal aid agency running it (设立的法律援助机构)',
       resolve: (w) => w.agency_id,
     }),
     hostKind: t.expose('host_kind', { type: HostKind, description: 'Kind of host (派驻单位类别)' }),
-    regionCode: t.expose('region_code', { type: 'RegionCode', description: 'Region code (行政区划代码)' }),
-    regionName: t.string({
-      description: 'Region name (行政区划名称)',
-      resolve: (w) => regionFullName(w.region_code) ?? w.region_code,
-    }),
-    address: t.exposeString('address', { description: 'Address (地址)' }),
-    phone: t.expose('phone', { type: 'PhoneNumber', description: 'Contact telephone (联系电话)' }),
     dutyModes: t.expose('duty_modes', { type: [DutyMode], description: 'Duty modes offered (值班方式)' }),
     openingHours: t.exposeString('opening_hours', { description: 'Opening hours (值班时间)' }),
   }),

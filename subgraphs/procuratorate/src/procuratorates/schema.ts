@@ -1,4 +1,4 @@
-import { byKeys, listRegionPrefix, pageByKey, REGION_LEVEL, regionFullName } from '@duty/kit';
+import { byKeys, listRegionPrefix, organFields, pageByKey, REGION_LEVEL } from '@duty/kit';
 import { builder, type Context } from '../builder.js';
 import { findProcuratoratesByIds, listProcuratorates } from './queries.js';
 import type { Procuratorate as ProcuratorateRow } from './table.js';
@@ -14,16 +14,8 @@ export const Procuratorate = builder.loadableObject('Procuratorate', {
     byKeys(ids, await findProcuratoratesByIds(ctx.db, ids), (r) => r.id, '检察院'),
   authScopes: { signedIn: true },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name', { description: 'Name (名称)' }),
+    ...organFields(t),
     level: t.expose('level', { type: RegionLevel, description: 'Level (级别)' }),
-    regionCode: t.expose('region_code', { type: 'RegionCode', description: 'Region code (行政区划代码)' }),
-    regionName: t.string({
-      description: 'Region name (行政区划名称)',
-      resolve: (p) => regionFullName(p.region_code) ?? p.region_code,
-    }),
-    address: t.exposeString('address', { description: 'Address (地址)' }),
-    phone: t.expose('phone', { type: 'PhoneNumber', description: 'Public telephone (对外联系电话)' }),
   }),
 });
 

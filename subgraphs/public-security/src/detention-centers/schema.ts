@@ -1,4 +1,4 @@
-import { byKeys, groupByKeys, listRegionPrefix, pageByKey, regionFullName } from '@duty/kit';
+import { byKeys, groupByKeys, listRegionPrefix, organFields, pageByKey } from '@duty/kit';
 import { builder, type Context } from '../builder.js';
 import { PoliceOrgan } from '../police-organs/schema.js';
 import { findDetentionCentersByIds, findDetentionCentersByOrgans, listDetentionCenters } from './queries.js';
@@ -10,15 +10,7 @@ export const DetentionCenter = builder.loadableObject('DetentionCenter', {
     byKeys(ids, await findDetentionCentersByIds(ctx.db, ids), (r) => r.id, '看守所'),
   authScopes: { signedIn: true },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name', { description: 'Name (名称)' }),
-    regionCode: t.expose('region_code', { type: 'RegionCode', description: 'Region code (行政区划代码)' }),
-    regionName: t.string({
-      description: 'Region name (行政区划名称)',
-      resolve: (c) => regionFullName(c.region_code) ?? c.region_code,
-    }),
-    address: t.exposeString('address', { description: 'Address (地址)' }),
-    phone: t.expose('phone', { type: 'PhoneNumber', description: 'Public telephone (对外联系电话)' }),
+    ...organFields(t),
     capacity: t.exposeInt('capacity', { description: 'Capacity in persons (设计容量，人)' }),
     policeOrgan: t.field({
       type: PoliceOrgan,

@@ -1,4 +1,4 @@
-import { byKeys, listRegionPrefix, pageByKey, REGION_LEVEL, regionFullName } from '@duty/kit';
+import { byKeys, listRegionPrefix, organFields, pageByKey, REGION_LEVEL } from '@duty/kit';
 import { builder, type Context } from '../builder.js';
 import { findPoliceOrgansByIds, listPoliceOrgans } from './queries.js';
 import type { PoliceOrgan as PoliceOrganRow } from './table.js';
@@ -22,17 +22,9 @@ export const PoliceOrgan = builder.loadableObject('PoliceOrgan', {
     byKeys(ids, await findPoliceOrgansByIds(ctx.db, ids), (r) => r.id, '公安（国家安全）机关'),
   authScopes: { signedIn: true },
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name', { description: 'Name (名称)' }),
+    ...organFields(t),
     kind: t.expose('kind', { type: PoliceOrganKind, description: 'Kind (类别)' }),
     level: t.expose('level', { type: RegionLevel, description: 'Level (级别)' }),
-    regionCode: t.expose('region_code', { type: 'RegionCode', description: 'Region code (行政区划代码)' }),
-    regionName: t.string({
-      description: 'Region name (行政区划名称)',
-      resolve: (o) => regionFullName(o.region_code) ?? o.region_code,
-    }),
-    address: t.exposeString('address', { description: 'Address (地址)' }),
-    phone: t.expose('phone', { type: 'PhoneNumber', description: 'Public telephone (对外联系电话)' }),
   }),
 });
 
