@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
@@ -34,4 +33,3 @@ export function composeSupergraph(subgraphs: { name: string; sdl: string }[]): s
   }
   return `${result.supergraphSdl}\n`;
 }
-
