@@ -1,0 +1,16 @@
+import { fileHash, migrationFiles, readLock, subgraphDefinitions } from '@duty/gateway';
+import { describe, expect, it } from 'vitest';
+
+describe.each(subgraphDefinitions.map((d) => [d.name, d] as const))('%s migrations', (name, def) => {
+  it('are all registered, in date order', () => {
+    expect(Object.keys(def.migrations)).toEqual(migrationFiles(name).map((f) => f.replace(/\.ts$/, '')));
+  });
+
+  it('are frozen: no landed migration was edited (add a new one instead; `pnpm freeze-migrations` records it)', () => {
+    const lock = readLock(name);
+    for (const file of migrationFiles(name)) {
+      expect(lock[file], `${file} is not recorded in frozen.json`).toBeDefined();
+      expect(fileHash(name, file), `${file} changed after it was frozen`).toBe(lock[file]);
+    }
+  });
+});
