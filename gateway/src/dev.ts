@@ -23,7 +23,8 @@ const children: ChildProcess[] = SUBGRAPHS.map((s) => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd,
     env: { ...process.env, DUTY_GATEWAY_PUBLIC_KEY_FILE: gatewayPublicKeyFile() },
-    stdio: 'inherit',
+    // The IPC channel lets a subgraph notice when the launcher dies and stop with it.
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   });
   child.once('exit', (code, signal) => {
     if (!stopping) {

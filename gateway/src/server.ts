@@ -77,6 +77,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // We stop on SIGTERM ourselves, draining HTTP first; Apollo's own handler would re-raise the
+    // signal and kill the process mid-drain.
+    stopOnTerminationSignals: false,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     allowBatchedHttpRequests: false,

@@ -83,6 +83,9 @@ export async function startSubgraph(
   const verify = await createGatewayTokenVerifier(options.gatewayPublicJwk, def.name);
   const apollo = new ApolloServer<SubgraphContext<unknown>>({
     schema: def.schema(),
+    // We stop on SIGTERM ourselves, draining HTTP first; Apollo's own handler would re-raise the
+    // signal and kill the process mid-drain.
+    stopOnTerminationSignals: false,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     formatError: createFormatError({ production, log }),
@@ -167,4 +170,6 @@ export async function runSubgraph(def: SubgraphDefinition): Promise<void> {
   };
   process.once('SIGTERM', shutdown);
   process.once('SIGINT', shutdown);
+  // Started by the launcher over IPC: stop when it goes away, however it ended.
+  if (process.send) process.once('disconnect', shutdown);
 }
