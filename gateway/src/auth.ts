@@ -1,5 +1,6 @@
 import {
   DutyError,
+  ExpiringCache,
   type Principal,
   principalClaims,
   principalFromClaims,
@@ -45,11 +46,10 @@ export function createUserTokenVerifier(issuers: IssuerConfig[]) {
     if (!keys) throw new Error(`issuer ${i.issuer} has neither jwks nor jwksUrl`);
     keySets.set(i.issuer, { audience: i.audience ?? GATEWAY_AUDIENCE, keys });
   }
-  const cache = new Map<string, { principal: Principal; exp: number }>();
+  const cache = new ExpiringCache<string, Principal>(10_000);
   return async function verify(token: string): Promise<Principal> {
-    const now = Date.now() / 1000;
     const hit = cache.get(token);
-    if (hit && hit.exp > now) return hit.principal;
+    if (hit) return hit;
     let issuer: string | undefined;
     try {
       issuer = decodeJwt(token).iss;
@@ -74,8 +74,7 @@ export function createUserTokenVerifier(issuers: IssuerConfig[]) {
         : new DutyError('UNAUTHENTICATED', '身份凭证无效', { reason: code ?? 'INVALID' });
     }
     const principal = principalFromClaims(payload);
-    if (cache.size >= 10_000) cache.clear();
-    cache.set(token, { principal, exp: payload.exp ?? now });
+    cache.set(token, principal, (payload.exp ?? 0) * 1000);
     return principal;
   };
 }

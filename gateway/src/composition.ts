@@ -3,9 +3,11 @@ import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { REPO_ROOT, SUBGRAPHS } from '@duty/kit';
 import { parse } from 'graphql';
+import { SUPERGRAPH_PATH } from './config.js';
 import { subgraphDefinitions } from './subgraphs.js';
 
-export const SUPERGRAPH_PATH = join(REPO_ROOT, 'supergraph.graphql');
+export { SUPERGRAPH_PATH };
+
 export const subgraphSchemaPath = (name: string) => join(REPO_ROOT, 'subgraphs', name, 'schema.graphql');
 
 /** Each subgraph's printed SDL, as its code defines it now. */

@@ -1,8 +1,17 @@
 import { join } from 'node:path';
-import { keysDir, loadOrCreateSigningKey, SUBGRAPHS, subgraphUrl } from '@duty/kit';
+import {
+  GATEWAY_DEFAULT_PORT,
+  keysDir,
+  loadOrCreateSigningKey,
+  REPO_ROOT,
+  SUBGRAPHS,
+  subgraphUrl,
+} from '@duty/kit';
 import type { IssuerConfig } from './auth.js';
 
-export const gatewayPort = () => Number(process.env.GATEWAY_PORT ?? 4000);
+export const SUPERGRAPH_PATH = join(REPO_ROOT, 'supergraph.graphql');
+
+export const gatewayPort = () => Number(process.env.GATEWAY_PORT ?? GATEWAY_DEFAULT_PORT);
 
 export const subgraphUrls = () => Object.fromEntries(SUBGRAPHS.map((s) => [s.name, subgraphUrl(s.name)]));
 

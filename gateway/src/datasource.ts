@@ -30,11 +30,14 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override didEncounterError(error: Error): never {
-    // An HTTP error the subgraph answered (e.g. 401) keeps its code; no answer at all is "unavailable".
-    if (error instanceof GraphQLError && error.extensions?.response) throw error;
+    // No answer, or an HTTP error (a 401 here means the gateway and subgraph keys disagree): to the
+    // user the agency's system is unavailable; the reason says which, never the subgraph's URL.
+    const status =
+      error instanceof GraphQLError ? (error.extensions?.response as { status?: number })?.status : undefined;
     const title = SUBGRAPHS.find((s) => s.name === this.subgraph)?.title ?? this.subgraph;
     throw new DutyError('SUBGRAPH_UNAVAILABLE', `${title}系统暂时无法访问，相关数据暂缺，其余数据照常返回`, {
       subgraph: this.subgraph,
+      reason: status ? `HTTP_${status}` : ((error as { code?: string }).code ?? error.name),
     });
   }
 }

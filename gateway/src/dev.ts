@@ -66,26 +66,33 @@ async function waitReady(name: string, port: number) {
     } catch {
       // not up yet
     }
-    if (stopping) return;
+    if (stopping) throw new Error('stopping');
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`${name} did not become ready`);
 }
 
-await Promise.all(SUBGRAPHS.map((s) => waitReady(s.name, subgraphPort(s.name))));
-gateway = await startGateway({
-  port: gatewayPort(),
-  host: process.env.DUTY_HOST,
-  production: false,
-  subgraphUrls: subgraphUrls(),
-  signingKey,
-  issuers: configuredIssuers(),
-  devIssuer,
-  log: createLogger('gateway'),
-});
+try {
+  await Promise.all(SUBGRAPHS.map((s) => waitReady(s.name, subgraphPort(s.name))));
+  gateway = await startGateway({
+    port: gatewayPort(),
+    host: process.env.DUTY_HOST,
+    production: false,
+    subgraphUrls: subgraphUrls(),
+    signingKey,
+    issuers: configuredIssuers(),
+    devIssuer,
+    log: createLogger('gateway'),
+  });
+} catch (error) {
+  // Never leave the subgraphs running (holding their ports) when the gateway cannot start.
+  if (!stopping) log.fatal({ err: error }, 'could not start');
+  await shutdown(1);
+}
 
-const url = gateway.url;
-process.stdout.write(`
+if (gateway) {
+  const url = gateway.url;
+  process.stdout.write(`
   值班律师联邦图谱已启动 (duty lawyer federation is up)
 
   GraphQL:   ${url}/graphql
@@ -94,3 +101,4 @@ process.stdout.write(`
   Subgraphs: ${SUBGRAPHS.map((s) => `${s.name} :${subgraphPort(s.name)}`).join(', ')}
 
 `);
+}

@@ -1,6 +1,5 @@
 export * from './auth.js';
 export * from './composition.js';
 export * from './limits.js';
-export * from './migration-lock.js';
 export * from './server.js';
 export { subgraphDefinitions } from './subgraphs.js';

@@ -12,7 +12,8 @@ const gateway = await startGateway({
   subgraphUrls: subgraphUrls(),
   signingKey: await gatewaySigningKey(),
   issuers: configuredIssuers(),
-  devIssuer: production ? undefined : await devIssuerKey(),
+  // The development issuer mints tokens for anyone who asks: only on explicit request, never in production.
+  devIssuer: !production && process.env.DUTY_DEV_ISSUER === '1' ? await devIssuerKey() : undefined,
   subgraphTimeoutMs: Number(process.env.DUTY_SUBGRAPH_TIMEOUT_MS ?? 10_000),
   log,
 });

@@ -11,6 +11,7 @@ import {
   createFormatError,
   createLogger,
   DutyError,
+  errorLoggingPlugin,
   executeGraphQL,
   isProduction,
   type Logger,
@@ -25,12 +26,12 @@ import {
 import { demoUsers, findDemoUser } from '@duty/kit/demo';
 import { request } from 'undici';
 import { createUserTokenVerifier, devIssuerConfig, type IssuerConfig, mintDevToken } from './auth.js';
-import { SUPERGRAPH_PATH } from './composition.js';
+import { SUPERGRAPH_PATH } from './config.js';
 import { AgencyDataSource, type GatewayContext } from './datasource.js';
 import { createExplorerHandler } from './explorer/index.js';
 import { createSubgraphFetcher } from './fetcher.js';
 import { createForwardedTokenSigner } from './forward.js';
-import { aliasLimitRule, depthLimitRule, LIMITS } from './limits.js';
+import { LIMITS, operationLimitsRule } from './limits.js';
 
 // Agency networks are closed: no telemetry leaves the gateway.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
@@ -85,17 +86,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: LIMITS.maxTokens },
-    validationRules: [depthLimitRule(LIMITS.maxDepth), aliasLimitRule(LIMITS.maxAliases)],
-    formatError: createFormatError({
-      production,
-      log,
-      // A subgraph's errors were formatted (and masked) by the subgraph already.
-      passThrough: (f) => typeof f.extensions?.serviceName === 'string',
-    }),
+    validationRules: [operationLimitsRule()],
+    formatError: createFormatError({ production }),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      errorLoggingPlugin(log),
     ],
   });
   await apollo.start();

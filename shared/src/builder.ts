@@ -7,6 +7,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { GraphQLSchema } from 'graphql';
 import type { KitContext } from './context.js';
+import { REGION_LEVEL } from './enums.js';
 import { BadInputError, DutyError, unauthenticated } from './errors.js';
 import { canSeeRegion, hasAnyRole, type Role } from './principal.js';
 import { type KitScalarTypes, kitScalars } from './scalars.js';
@@ -93,6 +94,14 @@ export function createBuilder<Ctx extends KitContext>() {
 }
 
 export type KitBuilder<Ctx extends KitContext> = ReturnType<typeof createBuilder<Ctx>>;
+
+/** The RegionLevel enum, declared the same way by every subgraph that uses it (composition merges them). */
+export function regionLevelEnum<Ctx extends KitContext>(builder: KitBuilder<Ctx>) {
+  return builder.enumType('RegionLevel', {
+    description: 'Administrative level (行政级别)',
+    values: REGION_LEVEL,
+  });
+}
 
 /** Builds the subgraph schema with the kit's federation link. */
 export function toSubgraphSchema<Ctx extends KitContext>(builder: KitBuilder<Ctx>): GraphQLSchema {

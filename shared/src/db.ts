@@ -18,6 +18,8 @@ export interface DatabaseConfig {
   dataDir?: string;
   /** Pool size on PostgreSQL. */
   poolSize?: number;
+  /** Errors of idle pooled connections (e.g. the server restarted); they must not crash the process. */
+  onIdleError?: (error: Error) => void;
 }
 
 export interface Database<DB> {
@@ -82,6 +84,7 @@ export async function openDatabase<DB>(config: DatabaseConfig): Promise<Database
       connectionString: databaseUrl(config.pgUrl, config.name),
       max: config.poolSize ?? 10,
     });
+    pool.on('error', (error) => config.onIdleError?.(error));
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
     kind = 'postgres';
   } else {

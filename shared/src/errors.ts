@@ -28,7 +28,3 @@ export class BadInputError extends DutyError {
 }
 
 export const unauthenticated = () => new DutyError('UNAUTHENTICATED', '请先登录（缺少或无效的身份凭证）');
-export const forbidden = (what?: string) =>
-  new DutyError('FORBIDDEN', what ? `无权访问：${what}` : '无权访问该数据');
-export const notFound = (what: string) => new DutyError('NOT_FOUND', `未找到${what}`);
-export const internalError = () => new DutyError('INTERNAL_SERVER_ERROR', '服务器内部错误，请稍后重试');

@@ -1,9 +1,11 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { DutyError } from './errors.js';
+import type { KitContext } from './context.js';
+import { DutyError, type ErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
 
-/** Codes a client caused; their message is safe to show. Anything else is internal. */
+/** Client mistakes graphql-js and Apollo report in English: a Chinese lead-in goes first. */
 const CLIENT_CODES: Record<string, string> = {
   GRAPHQL_PARSE_FAILED: '查询语法错误',
   GRAPHQL_VALIDATION_FAILED: '查询不符合接口定义',
@@ -12,6 +14,22 @@ const CLIENT_CODES: Record<string, string> = {
   OPERATION_RESOLUTION_FAILURE: '无法确定要执行的操作',
   PERSISTED_QUERY_NOT_FOUND: '持久化查询不存在',
   PERSISTED_QUERY_NOT_SUPPORTED: '不支持持久化查询',
+};
+
+/** Our own codes: their messages were written for users (by us, here or in a subgraph). */
+const USER_CODES = new Set<string>([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SUBGRAPH_UNAVAILABLE',
+  'QUERY_TOO_COMPLEX',
+] satisfies ErrorCode[]);
+
+const MASKED: GraphQLFormattedError = {
+  message: '服务器内部错误，请稍后重试',
+  extensions: { code: 'INTERNAL_SERVER_ERROR' },
 };
 
 function findDutyError(error: unknown): DutyError | undefined {
@@ -23,37 +41,62 @@ function findDutyError(error: unknown): DutyError | undefined {
   return undefined;
 }
 
+/** An error a user caused or may see as it is; anything else is internal. */
+export function isUserFacing(formatted: GraphQLFormattedError, error: unknown): boolean {
+  const code = formatted.extensions?.code;
+  return (
+    !!findDutyError(error) || (typeof code === 'string' && (USER_CODES.has(code) || code in CLIENT_CODES))
+  );
+}
+
 /**
  * Formats errors for clients: our own errors keep their code and Chinese message (without the
- * English prefix graphql-js adds for variables); client mistakes get a Chinese lead-in; anything
- * else is logged and, in production, masked.
+ * English prefix graphql-js adds for variables), also when they come from a subgraph through the
+ * gateway; client mistakes get a Chinese lead-in; anything else is masked in production (the
+ * error-logging plugin has logged it with its request id).
  */
-export function createFormatError(options: {
-  production: boolean;
-  log: Logger;
-  /** Errors already formatted elsewhere (a subgraph's, seen by the gateway) go out unchanged. */
-  passThrough?: (formatted: GraphQLFormattedError) => boolean;
-}) {
+export function createFormatError(options: { production: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const { stacktrace, serviceName, ...extensions } = formatted.extensions ?? {};
+    const debug = options.production
+      ? {}
+      : { ...(stacktrace ? { stacktrace } : {}), ...(serviceName ? { serviceName } : {}) };
     const duty = findDutyError(error);
-    if (duty) {
-      return { ...formatted, message: duty.message, extensions: { ...duty.extensions } };
-    }
-    if (options.passThrough?.(formatted)) return formatted;
-    const code = formatted.extensions?.code;
+    if (duty) return { ...formatted, message: duty.message, extensions: { ...duty.extensions, ...debug } };
+    const code = extensions.code;
+    if (typeof code === 'string' && USER_CODES.has(code))
+      return { ...formatted, extensions: { ...extensions, ...debug } };
     if (typeof code === 'string' && CLIENT_CODES[code]) {
-      return { ...formatted, message: `${CLIENT_CODES[code]}：${formatted.message}` };
+      const lead = CLIENT_CODES[code];
+      // A subgraph's client error reaches the gateway with its lead-in already there.
+      const message = formatted.message.startsWith(lead)
+        ? formatted.message
+        : `${lead}：${formatted.message}`;
+      return { ...formatted, message, extensions: { ...extensions, ...debug } };
     }
-    const original = unwrapResolverError(error);
-    options.log.error(
-      { err: original instanceof Error ? original : new Error(String(original)), path: formatted.path },
-      'internal error',
-    );
     if (!options.production) return formatted;
-    return {
-      message: '服务器内部错误，请稍后重试',
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
-    };
+    return { ...MASKED, ...(formatted.path ? { path: formatted.path } : {}) };
+  };
+}
+
+/** Logs every internal error with the request it belongs to (client mistakes are not logged). */
+export function errorLoggingPlugin(fallback: Logger): ApolloServerPlugin<Partial<KitContext>> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          const log = contextValue.log ?? fallback.child({ requestId: contextValue.requestId });
+          for (const error of errors) {
+            const formatted = { message: error.message, extensions: error.extensions };
+            if (isUserFacing(formatted, error)) continue;
+            const original = unwrapResolverError(error);
+            log.error(
+              { err: original instanceof Error ? original : new Error(String(original)), path: error.path },
+              'internal error',
+            );
+          }
+        },
+      };
+    },
   };
 }

@@ -10,6 +10,7 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
+import { ExpiringCache } from './cache.js';
 import { DutyError } from './errors.js';
 import { isAgencyKind, isRole, type Principal } from './principal.js';
 import { isKnownRegionCode } from './regions.js';
@@ -108,12 +109,10 @@ export async function signGatewayToken(key: SigningKey, principal: Principal | n
  */
 export async function createGatewayTokenVerifier(publicJwk: JWK, audience: string) {
   const key = await importJWK(publicJwk, SIGNING_ALG);
-  const cache = new Map<string, { principal: Principal | null; exp: number }>();
-  const MAX_CACHE = 5000;
+  const cache = new ExpiringCache<string, { principal: Principal | null }>(5000);
   return async function verify(token: string): Promise<Principal | null> {
-    const now = Date.now() / 1000;
     const hit = cache.get(token);
-    if (hit && hit.exp > now) return hit.principal;
+    if (hit) return hit.principal;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, key, {
@@ -130,8 +129,7 @@ export async function createGatewayTokenVerifier(publicJwk: JWK, audience: strin
       });
     }
     const principal = payload.anonymous === true ? null : principalFromClaims(payload);
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(token, { principal, exp: payload.exp ?? now });
+    cache.set(token, { principal }, (payload.exp ?? 0) * 1000);
     return principal;
   };
 }

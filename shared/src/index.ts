@@ -1,4 +1,5 @@
 export * from './builder.js';
+export * from './cache.js';
 export * from './config.js';
 export type { KitContext } from './context.js';
 export * from './db.js';
@@ -9,6 +10,7 @@ export * from './http.js';
 export * from './identity.js';
 export * from './ids.js';
 export * from './logger.js';
+export * from './migration-lock.js';
 export * from './migrator.js';
 export * from './organ-fields.js';
 export * from './paging.js';

@@ -14,10 +14,16 @@ export const MAX_PAGE_SIZE = 100;
 
 export const encodeCursor = (key: string) => Buffer.from(`k:${key}`).toString('base64url');
 
+const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Cursors carry a row key; anything that is not one is the client's mistake, never SQL's. */
 export function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith('k:')) throw new BadInputError('分页游标无效', { reason: 'INVALID_CURSOR' });
-  return text.slice(2);
+  const key = text.slice(2);
+  if (!text.startsWith('k:') || !KEY.test(key)) {
+    throw new BadInputError('分页游标无效', { reason: 'INVALID_CURSOR' });
+  }
+  return key;
 }
 
 /**

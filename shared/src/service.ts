@@ -37,13 +37,14 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Run
   let idle: (() => void) | undefined;
 
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    // A request counts until its handler has finished, not until the client hangs up: stopping
+    // must not close the database under a resolver that is still running.
     inFlight += 1;
     const started = performance.now();
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
     if (draining) res.setHeader('connection', 'close');
     res.once('close', () => {
-      inFlight -= 1;
       if (req.url !== '/healthz' && req.url !== '/readyz') {
         log.info(
           {
@@ -56,16 +57,22 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Run
           'request',
         );
       }
-      if (inFlight === 0) idle?.();
     });
-    route(req, res, requestId).catch((error: unknown) => {
-      log.error({ requestId, err: error }, 'unhandled request error');
-      if (!res.headersSent) {
-        sendJson(res, 500, {
-          errors: [{ message: '服务器内部错误，请稍后重试', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-        });
-      } else res.destroy();
-    });
+    route(req, res, requestId)
+      .catch((error: unknown) => {
+        log.error({ requestId, err: error }, 'unhandled request error');
+        if (!res.headersSent) {
+          sendJson(res, 500, {
+            errors: [
+              { message: '服务器内部错误，请稍后重试', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+            ],
+          });
+        } else res.destroy();
+      })
+      .finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0) idle?.();
+      });
   });
 
   async function route(req: IncomingMessage, res: ServerResponse, requestId: string) {

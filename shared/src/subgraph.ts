@@ -12,7 +12,7 @@ import { databaseConfig, isProduction, keysDir, type SubgraphName, subgraphPort 
 import type { KitContext } from './context.js';
 import { type Database, type DatabaseConfig, openDatabase } from './db.js';
 import { DutyError } from './errors.js';
-import { createFormatError } from './format-error.js';
+import { createFormatError, errorLoggingPlugin } from './format-error.js';
 import { bearerToken, executeGraphQL, sendGraphQLError } from './http.js';
 import { createGatewayTokenVerifier, readPublicKeyFile } from './identity.js';
 import { createLogger, type Logger } from './logger.js';
@@ -72,7 +72,10 @@ export async function startSubgraph(
 ): Promise<RunningSubgraph> {
   const log = options.log ?? createLogger(def.name);
   const production = options.production ?? isProduction();
-  const database = await openDatabase<any>(options.database ?? databaseConfig(def.name));
+  const database = await openDatabase<any>({
+    ...(options.database ?? databaseConfig(def.name)),
+    onIdleError: (error) => log.warn({ err: error }, 'idle database connection failed'),
+  });
   try {
     await migrateToLatest(database.db, def.migrations, log);
     if ((options.demo ?? true) && def.seedDemo) await seedOnce(database.db, def.seedDemo, log);
@@ -88,11 +91,12 @@ export async function startSubgraph(
     stopOnTerminationSignals: false,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
-    formatError: createFormatError({ production, log }),
+    formatError: createFormatError({ production }),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      errorLoggingPlugin(log),
     ],
   });
   await apollo.start();

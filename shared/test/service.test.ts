@@ -54,4 +54,32 @@ describe('HTTP service', () => {
     expect(stoppedAfterCleanup).toBe(true);
     await expect(request(`${svc.url}/healthz`)).rejects.toThrow();
   });
+
+  it('waits for a handler still running after its client hung up before closing resources', async () => {
+    let handlerDone = false;
+    let closedWhileRunning = false;
+    const svc = await startHttpService({
+      name: 'svc',
+      port: 0,
+      log,
+      handle: async (_req, res) => {
+        await new Promise((r) => setTimeout(r, 400));
+        handlerDone = true;
+        res.end('late');
+        return true;
+      },
+      ready: async () => ({}),
+      onStopped: async () => {
+        closedWhileRunning = !handlerDone;
+      },
+    });
+    const controller = new AbortController();
+    const aborted = request(`${svc.url}/slow`, { signal: controller.signal }).catch(() => 'aborted');
+    await new Promise((r) => setTimeout(r, 100));
+    controller.abort();
+    expect(await aborted).toBe('aborted');
+    await svc.stop();
+    expect(handlerDone).toBe(true);
+    expect(closedWhileRunning).toBe(false);
+  });
 });

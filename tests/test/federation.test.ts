@@ -1,4 +1,5 @@
 import { generateSigningKey, signGatewayToken } from '@duty/kit';
+import { demoDirectory } from '@duty/kit/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Federation, postGraphQL, startTestFederation } from '../src/harness.js';
 
@@ -126,34 +127,52 @@ describe('authorization in the subgraphs', () => {
   it('gives FORBIDDEN (and null) for a field the role may not see, the rest still answers', async () => {
     const court = await f.tokenFor('court-staff-110105');
     const res = await f.query(
-      '{ lawyer(id: "lawyer-110105-01") { name identityDocument residentIdNumber phone } }',
+      '{ lawyer(id: "lawyer-110105-01") { name licenseNo residentIdNumber phone } }',
       {
         token: court,
       },
     );
     expect(res.body.data.lawyer.name).toBeTruthy();
-    expect(res.body.data.lawyer.identityDocument).toBeNull();
-    expect(res.body.data.lawyer.residentIdNumber).toMatch(/^110\*+\d{3}[\dX]$/);
+    expect(res.body.data.lawyer.licenseNo).toMatch(/^\d{17}$/);
+    expect(res.body.data.lawyer.residentIdNumber).toBeNull();
     expect(res.body.data.lawyer.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
     expect(res.body.errors).toHaveLength(1);
     expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(res.body.errors?.[0]?.message).toContain('无权访问');
-    expect(res.body.errors?.[0]?.path).toEqual(['lawyer', 'identityDocument']);
+    expect(res.body.errors?.[0]?.path).toEqual(['lawyer', 'residentIdNumber']);
   });
 
-  it('lets legal aid staff of the region, and the lawyer themself, see private details', async () => {
-    const q = '{ lawyer(id: "lawyer-110105-01") { identityDocument phone } }';
+  it('shows private details whole to legal aid staff of the region and to the lawyer, masked otherwise', async () => {
+    const q = '{ lawyer(id: "lawyer-110105-01") { residentIdNumber phone } }';
     const staff = await f.query(q, { token: dispatcher });
     expect(staff.body.errors).toBeUndefined();
-    expect(staff.body.data.lawyer.identityDocument).toMatch(/^110105\d{11}[\dX]$/);
-    const self = await f.query('{ lawyer(id: "lawyer-110105-01") { phone } }', {
-      token: await f.tokenFor('lawyer-110105-01'),
+    expect(staff.body.data.lawyer.residentIdNumber).toMatch(/^110105\d{11}[\dX]$/);
+    expect(staff.body.data.lawyer.phone).toMatch(/^1\d{10}$/);
+    const self = await f.query(q, { token: await f.tokenFor('lawyer-110105-01') });
+    expect(self.body.data.lawyer.residentIdNumber).toBe(staff.body.data.lawyer.residentIdNumber);
+    // Legal aid staff of another region: masked. Another lawyer: no ID number at all, phone masked.
+    const otherRegion = await f.query(q, { token: await f.tokenFor('dispatcher-440304') });
+    expect(otherRegion.body.data.lawyer.residentIdNumber).toMatch(/^110\*+\d{3}[\dX]$/);
+    expect(otherRegion.body.data.lawyer.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    const otherLawyer = await f.query(q, { token: await f.tokenFor('lawyer-110101-01') });
+    expect(otherLawyer.body.data.lawyer.residentIdNumber).toBeNull();
+    expect(otherLawyer.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(otherLawyer.body.data.lawyer.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+  });
+
+  it('lets any signed-in user read directory data across regions, by id and through references', async () => {
+    // Courts, agencies and lawyers' public identity are directory data (published rosters, art. 6);
+    // cross-region work (lending lawyers, transferred cases) needs it. Lists stay region-scoped.
+    const res = await f.query(
+      '{ court(id: "court-440304") { name workstations { name } } lawyer(id: "lawyer-440304-01") { name phone } }',
+      { token: dispatcher },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.court).toEqual({
+      name: '深圳市福田区人民法院',
+      workstations: [{ name: '深圳市福田区人民法院法律援助工作站' }],
     });
-    expect(self.body.data.lawyer.phone).toMatch(/^1\d{10}$/);
-    // Legal aid staff of another region see it masked, and the full number is forbidden.
-    const other = await f.query(q, { token: await f.tokenFor('dispatcher-440304') });
-    expect(other.body.data.lawyer.identityDocument).toBeNull();
-    expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(res.body.data.lawyer.phone).toMatch(/\*{4}/);
   });
 
   it('scopes lists by region code prefix', async () => {
@@ -163,7 +182,7 @@ describe('authorization in the subgraphs', () => {
       token: await f.tokenFor('justice-admin-110000'),
     });
     const codes = province.body.data.courts.edges.map((e: any) => e.node.regionCode);
-    expect(codes.length).toBe(5);
+    expect(codes.length).toBe(demoDirectory().courts.filter((c) => c.regionCode.startsWith('11')).length);
     expect(codes.every((c: string) => c.startsWith('11'))).toBe(true);
     const outside = await f.query('{ courts(regionCode: "440304") { edges { node { id } } } }', {
       token: dispatcher,
@@ -224,6 +243,15 @@ describe('the gateway', () => {
     const res2 = await f.query('{ courts { edges { node { id } } } }', { token: forged });
     expect(res2.status).toBe(401);
     expect(res2.body.errors?.[0]?.message).toBe('身份凭证无效');
+    const { mintDevToken: mint } = await import('@duty/gateway');
+    const expired = await mint(
+      f.issuerKey,
+      (await import('@duty/kit/demo')).findDemoUser('dispatcher-110105')!,
+      '-1h',
+    );
+    const res3 = await f.query('{ courts { edges { node { id } } } }', { token: expired });
+    expect(res3.status).toBe(401);
+    expect(res3.body.errors?.[0]?.message).toBe('身份凭证已过期，请重新登录');
   });
 
   it('limits depth and aliases, and refuses batched requests', async () => {
@@ -234,6 +262,15 @@ describe('the gateway', () => {
     const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: court(id: "court-110105") { name }`).join(' ')} }`;
     const res2 = await f.query(aliases, { token: dispatcher });
     expect(res2.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    // Aliases hidden in nested fragments count each time the fragment is spread.
+    const fragments = `
+      query { a: court(id: "court-110105") { ...F3 } b: court(id: "court-110105") { ...F3 } }
+      fragment F1 on Court { a1: name a2: name a3: name a4: name a5: name }
+      fragment F2 on Court { b1: parentCourt { ...F1 } b2: parentCourt { ...F1 } }
+      fragment F3 on Court { c1: parentCourt { ...F2 } c2: parentCourt { ...F2 } }`;
+    const hidden = await f.query(fragments, { token: dispatcher });
+    expect(hidden.body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(hidden.body.errors?.[0]?.message).toContain('别名过多');
     const batch = await postGraphQL(f.gateway.graphqlUrl, [
       { query: '{ __typename }' },
       { query: '{ __typename }' },

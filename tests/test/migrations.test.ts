@@ -1,4 +1,5 @@
-import { fileHash, migrationFiles, readLock, subgraphDefinitions } from '@duty/gateway';
+import { subgraphDefinitions } from '@duty/gateway';
+import { fileHash, migrationFiles, readLock } from '@duty/kit';
 import { describe, expect, it } from 'vitest';
 
 describe.each(subgraphDefinitions.map((d) => [d.name, d] as const))('%s migrations', (name, def) => {

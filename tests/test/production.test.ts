@@ -48,6 +48,25 @@ describe('the gateway in production mode', () => {
     expect((await request(`${prod.url}/dev/token`, { method: 'POST', body: '{}' })).statusCode).toBe(404);
   });
 
+  it('masks internal errors, even when a subgraph in development mode reports them in full', async () => {
+    const token = await f.tokenFor('dispatcher-110105');
+    // The procuratorate's database goes away under a running subgraph: an internal error there.
+    await f.subgraphs.procuratorate!.database.close();
+    const query =
+      '{ procuratorates { edges { node { name } } } lawyers(first: 1) { edges { node { id } } } }';
+    const dev = await f.query(query, { token });
+    expect(dev.body.errors?.[0]?.message).toBe('driver has already been destroyed');
+    const res = await f.query(query, { url: prod.graphqlUrl, token });
+    expect(res.body.data?.lawyers.edges).toHaveLength(1);
+    expect(res.body.errors).toEqual([
+      {
+        message: '服务器内部错误，请稍后重试',
+        path: ['procuratorates'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+    ]);
+  });
+
   it('refuses to start with the development issuer', async () => {
     await expect(
       startGateway({

@@ -1,3 +1,4 @@
+import { parentsFirst } from '@duty/kit';
 import { demoDirectory } from '@duty/kit/demo';
 import type { Kysely } from 'kysely';
 import type { PublicSecurityDatabase } from './db.js';
@@ -5,19 +6,16 @@ import type { PublicSecurityDatabase } from './db.js';
 /** The demo regions' police and state security organs and detention centers. */
 export async function seedDemo(db: Kysely<PublicSecurityDatabase>) {
   const d = demoDirectory();
-  const order = { PROVINCE: 0, CITY: 1, COUNTY: 2 } as const;
-  const organs = d.policeOrgans
-    .map((o) => ({
-      id: o.id,
-      name: o.name,
-      kind: o.kind,
-      level: o.level,
-      region_code: o.regionCode,
-      parent_id: o.parentId,
-      address: o.address,
-      phone: o.phone,
-    }))
-    .sort((a, b) => order[a.level] - order[b.level]);
+  const organs = parentsFirst(d.policeOrgans).map((o) => ({
+    id: o.id,
+    name: o.name,
+    kind: o.kind,
+    level: o.level,
+    region_code: o.regionCode,
+    parent_id: o.parentId,
+    address: o.address,
+    phone: o.phone,
+  }));
   await db.insertInto('police_organ').values(organs).execute();
   await db
     .insertInto('detention_center')

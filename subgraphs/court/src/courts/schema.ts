@@ -49,6 +49,8 @@ builder.queryFields((t) => ({
   courts: t.connection(
     {
       type: Court,
+      // Nullable: if this agency's subgraph fails, the other agencies' fields still come back.
+      nullable: true,
       description: "Courts in a region, the caller's own by default (辖区内的法院)",
       authScopes: { signedIn: true },
       args: {

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 
 export type CourtLevel = 'HIGH' | 'INTERMEDIATE' | 'BASIC';
 
@@ -12,4 +12,3 @@ export interface CourtTable {
   phone: string;
 }
 export type Court = Selectable<CourtTable>;
-export type NewCourt = Insertable<CourtTable>;

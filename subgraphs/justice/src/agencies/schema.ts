@@ -1,12 +1,9 @@
-import { byKeys, groupByKeys, listRegionPrefix, organFields, pageByKey, REGION_LEVEL } from '@duty/kit';
+import { byKeys, groupByKeys, listRegionPrefix, organFields, pageByKey, regionLevelEnum } from '@duty/kit';
 import { builder, type Context } from '../builder.js';
 import { findAgenciesByBureaus, findAgenciesByIds, findBureausByIds, listAgencies } from './queries.js';
 import type { LegalAidAgency as AgencyRow } from './table.js';
 
-export const RegionLevel = builder.enumType('RegionLevel', {
-  description: 'Administrative level (行政级别)',
-  values: REGION_LEVEL,
-});
+export const RegionLevel = regionLevelEnum(builder);
 
 export const JusticeBureau = builder.loadableObject('JusticeBureau', {
   description: 'Justice bureau (司法行政机关：司法厅、司法局)',
@@ -62,6 +59,8 @@ builder.queryFields((t) => ({
   legalAidAgencies: t.connection(
     {
       type: LegalAidAgency,
+      // Nullable: if this agency's subgraph fails, the other agencies' fields still come back.
+      nullable: true,
       description: "Legal aid agencies in a region, the caller's own by default (辖区内的法律援助机构)",
       authScopes: { signedIn: true },
       args: {

@@ -76,19 +76,12 @@ export const Lawyer = builder.loadableObject('Lawyer', {
       type: 'String',
       nullable: true,
       description:
-        'Resident ID number (居民身份证号码): the lawyer and legal aid staff of the region see it whole, others masked',
+        'Resident ID number (居民身份证号码): for vetting by legal aid staff — whole within their region, masked elsewhere; the lawyer sees their own. Forbidden to other roles.',
+      authScopes: (l) => ({ $any: { lawyer: l.id, anyRole: LEGAL_AID_STAFF } }),
       resolve: (l, _args, ctx) =>
         seesPrivateDetails(ctx.principal, l)
           ? l.resident_id_number
           : maskResidentIdNumber(l.resident_id_number),
-    }),
-    identityDocument: t.field({
-      type: 'ResidentIdNumber',
-      nullable: true,
-      description:
-        'Full resident ID number for vetting (审核用身份证号码); legal aid staff of the region only',
-      authScopes: (l) => ({ $all: { anyRole: LEGAL_AID_STAFF, inRegion: l.region_code } }),
-      resolve: (l) => l.resident_id_number,
     }),
   }),
 });
@@ -110,6 +103,8 @@ builder.queryFields((t) => ({
   lawyers: t.connection(
     {
       type: Lawyer,
+      // Nullable: if this agency's subgraph fails, the other agencies' fields still come back.
+      nullable: true,
       description: "Lawyers in a region, the caller's own by default (辖区内的律师)",
       authScopes: { signedIn: true },
       args: {

@@ -67,6 +67,8 @@ builder.queryFields((t) => ({
   workstations: t.connection(
     {
       type: Workstation,
+      // Nullable: if this agency's subgraph fails, the other agencies' fields still come back.
+      nullable: true,
       description: "Workstations in a region, the caller's own by default (辖区内的法律援助工作站)",
       authScopes: { signedIn: true },
       args: {

@@ -1,12 +1,9 @@
-import { byKeys, listRegionPrefix, organFields, pageByKey, REGION_LEVEL } from '@duty/kit';
+import { byKeys, listRegionPrefix, organFields, pageByKey, regionLevelEnum } from '@duty/kit';
 import { builder, type Context } from '../builder.js';
 import { findProcuratoratesByIds, listProcuratorates } from './queries.js';
 import type { Procuratorate as ProcuratorateRow } from './table.js';
 
-const RegionLevel = builder.enumType('RegionLevel', {
-  description: 'Administrative level (行政级别)',
-  values: REGION_LEVEL,
-});
+const RegionLevel = regionLevelEnum(builder);
 
 export const Procuratorate = builder.loadableObject('Procuratorate', {
   description: "People's procuratorate (人民检察院)",
@@ -45,6 +42,8 @@ builder.queryFields((t) => ({
   procuratorates: t.connection(
     {
       type: Procuratorate,
+      // Nullable: if this agency's subgraph fails, the other agencies' fields still come back.
+      nullable: true,
       description: "Procuratorates in a region, the caller's own by default (辖区内的检察院)",
       authScopes: { signedIn: true },
       args: {

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 
 export type OrganLevel = 'PROVINCE' | 'CITY' | 'COUNTY';
 
@@ -12,4 +12,3 @@ export interface ProcuratorateTable {
   phone: string;
 }
 export type Procuratorate = Selectable<ProcuratorateTable>;
-export type NewProcuratorate = Insertable<ProcuratorateTable>;

@@ -47,6 +47,8 @@ builder.queryFields((t) => ({
   detentionCenters: t.connection(
     {
       type: DetentionCenter,
+      // Nullable: if this agency's subgraph fails, the other agencies' fields still come back.
+      nullable: true,
       description: "Detention centers in a region, the caller's own by default (辖区内的看守所)",
       authScopes: { signedIn: true },
       args: {

@@ -1,12 +1,9 @@
-import { byKeys, listRegionPrefix, organFields, pageByKey, REGION_LEVEL } from '@duty/kit';
+import { byKeys, listRegionPrefix, organFields, pageByKey, regionLevelEnum } from '@duty/kit';
 import { builder, type Context } from '../builder.js';
 import { findPoliceOrgansByIds, listPoliceOrgans } from './queries.js';
 import type { PoliceOrgan as PoliceOrganRow } from './table.js';
 
-export const RegionLevel = builder.enumType('RegionLevel', {
-  description: 'Administrative level (行政级别)',
-  values: REGION_LEVEL,
-});
+export const RegionLevel = regionLevelEnum(builder);
 
 export const PoliceOrganKind = builder.enumType('PoliceOrganKind', {
   description: 'Kind of organ (机关类别)',
@@ -54,6 +51,8 @@ builder.queryFields((t) => ({
   policeOrgans: t.connection(
     {
       type: PoliceOrgan,
+      // Nullable: if this agency's subgraph fails, the other agencies' fields still come back.
+      nullable: true,
       description:
         "Police and state security organs in a region, the caller's own by default (辖区内的公安、国家安全机关)",
       authScopes: { signedIn: true },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, SUBGRAPHS } from '@duty/kit';
+import { REPO_ROOT, SUBGRAPHS } from './config.js';
 
 /**
  * Migrations are frozen once landed. Each subgraph's `src/migrations/frozen.json` records the
