@@ -2,7 +2,7 @@
 // database (or PostgreSQL when DUTY_PG_URL is set) with demo data, and the gateway.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createLogger, REPO_ROOT, SUBGRAPHS, subgraphPort } from '@duty/kit';
+import { createLogger, keysDir, loadOrCreateSigningKey, REPO_ROOT, SUBGRAPHS, subgraphPort } from '@duty/kit';
 import { request } from 'undici';
 import {
   configuredIssuers,
@@ -17,6 +17,8 @@ import { startGateway } from './server.js';
 const log = createLogger('launcher');
 const signingKey = await gatewaySigningKey();
 const devIssuer = await devIssuerKey();
+// Each subgraph signs its calls to peers; all keys exist before any subgraph starts.
+for (const s of SUBGRAPHS) await loadOrCreateSigningKey(keysDir(), s.name);
 
 const children: ChildProcess[] = SUBGRAPHS.map((s) => {
   const cwd = join(REPO_ROOT, 'subgraphs', s.name);

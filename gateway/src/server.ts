@@ -10,6 +10,7 @@ import {
   bearerToken,
   createFormatError,
   createLogger,
+  createTokenSigner,
   DutyError,
   errorLoggingPlugin,
   executeGraphQL,
@@ -30,7 +31,6 @@ import { SUPERGRAPH_PATH } from './config.js';
 import { AgencyDataSource, type GatewayContext } from './datasource.js';
 import { createExplorerHandler } from './explorer/index.js';
 import { createSubgraphFetcher } from './fetcher.js';
-import { createForwardedTokenSigner } from './forward.js';
 import { LIMITS, operationLimitsRule } from './limits.js';
 
 // Agency networks are closed: no telemetry leaves the gateway.
@@ -64,7 +64,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (production && options.devIssuer) throw new Error('the development issuer must not run in production');
   const issuers = [...options.issuers, ...(options.devIssuer ? [devIssuerConfig(options.devIssuer)] : [])];
   const verifyUser = createUserTokenVerifier(issuers);
-  const tokenFor = createForwardedTokenSigner(options.signingKey);
+  const tokenFor = createTokenSigner(options.signingKey);
   const { fetcher, close: closeFetcher } = createSubgraphFetcher(options.subgraphTimeoutMs ?? 10_000);
 
   const gateway = new ApolloGateway({

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type CryptoKey,
+  decodeJwt,
   exportJWK,
   generateKeyPair,
   importJWK,
@@ -89,14 +90,26 @@ export function principalFromClaims(payload: JWTPayload): Principal {
   };
 }
 
-/** Signs the token the gateway forwards to one subgraph. `null` is the anonymous public. */
-export async function signGatewayToken(key: SigningKey, principal: Principal | null, audience: string) {
+/** The issuer a subgraph signs with when it calls a peer subgraph on behalf of its caller. */
+export const peerIssuer = (subgraph: string) => `subgraph:${subgraph}`;
+
+/**
+ * Signs a service token for one subgraph (audience), carrying the principal it acts for (`null`
+ * is the anonymous public). The gateway signs as `duty-gateway`; a subgraph calling a peer signs
+ * as `subgraph:<name>`, so the peer applies the same user's permissions.
+ */
+export async function signServiceToken(
+  key: SigningKey,
+  principal: Principal | null,
+  audience: string,
+  issuer: string = GATEWAY_ISSUER,
+) {
   const jwt = principal
     ? new SignJWT(principalClaims(principal)).setSubject(principal.userId)
     : new SignJWT({ anonymous: true }).setSubject('anonymous');
   return jwt
     .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'JWT' })
-    .setIssuer(GATEWAY_ISSUER)
+    .setIssuer(issuer)
     .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime(`${GATEWAY_TOKEN_TTL_SECONDS}s`)
@@ -104,19 +117,57 @@ export async function signGatewayToken(key: SigningKey, principal: Principal | n
 }
 
 /**
- * Verifies forwarded tokens for one subgraph. Verified tokens are cached until they expire: the
- * gateway reuses a token for many requests, so most requests skip the signature check.
+ * Signs service tokens and reuses each for half its life: signing on every request would cost
+ * more than the request. Keyed by principal object (verifiers return the same object for the same
+ * user token) and audience.
  */
-export async function createGatewayTokenVerifier(publicJwk: JWK, audience: string) {
-  const key = await importJWK(publicJwk, SIGNING_ALG);
-  const cache = new ExpiringCache<string, { principal: Principal | null }>(5000);
-  return async function verify(token: string): Promise<Principal | null> {
+export function createTokenSigner(key: SigningKey, issuer: string = GATEWAY_ISSUER) {
+  const anonymous = {};
+  const cache = new WeakMap<object, Map<string, { token: string; renewAt: number }>>();
+  return async function tokenFor(principal: Principal | null, audience: string): Promise<string> {
+    const owner = principal ?? anonymous;
+    let byAudience = cache.get(owner);
+    if (!byAudience) {
+      byAudience = new Map();
+      cache.set(owner, byAudience);
+    }
+    const now = Date.now();
+    const hit = byAudience.get(audience);
+    if (hit && hit.renewAt > now) return hit.token;
+    const token = await signServiceToken(key, principal, audience, issuer);
+    byAudience.set(audience, { token, renewAt: now + (GATEWAY_TOKEN_TTL_SECONDS * 1000) / 2 });
+    return token;
+  };
+}
+export type TokenSigner = ReturnType<typeof createTokenSigner>;
+
+export interface VerifiedCaller {
+  principal: Principal | null;
+  /** Who sent the request: `duty-gateway`, or `subgraph:<name>` for a peer subgraph. */
+  via: string;
+}
+
+/**
+ * Verifies the service tokens one subgraph accepts: the gateway's, and those of the peers it
+ * trusts. Verified tokens are cached until they expire, so most requests skip the signature check.
+ */
+export async function createServiceTokenVerifier(audience: string, trusted: Record<string, JWK>) {
+  const keys = new Map(
+    await Promise.all(
+      Object.entries(trusted).map(async ([iss, jwk]) => [iss, await importJWK(jwk, SIGNING_ALG)] as const),
+    ),
+  );
+  const cache = new ExpiringCache<string, VerifiedCaller>(5000);
+  return async function verify(token: string): Promise<VerifiedCaller> {
     const hit = cache.get(token);
-    if (hit) return hit.principal;
+    if (hit) return hit;
     let payload: JWTPayload;
     try {
+      const issuer = decodeJwt(token).iss;
+      const key = issuer ? keys.get(issuer) : undefined;
+      if (!issuer || !key) throw Object.assign(new Error('untrusted issuer'), { code: 'UNTRUSTED_ISSUER' });
       ({ payload } = await jwtVerify(token, key, {
-        issuer: GATEWAY_ISSUER,
+        issuer,
         audience,
         algorithms: [SIGNING_ALG],
         requiredClaims: ['exp', 'iat', 'sub'],
@@ -128,9 +179,12 @@ export async function createGatewayTokenVerifier(publicJwk: JWK, audience: strin
         reason: (error as { code?: string }).code ?? 'INVALID',
       });
     }
-    const principal = payload.anonymous === true ? null : principalFromClaims(payload);
-    cache.set(token, { principal }, (payload.exp ?? 0) * 1000);
-    return principal;
+    const caller = {
+      principal: payload.anonymous === true ? null : principalFromClaims(payload),
+      via: payload.iss as string,
+    };
+    cache.set(token, caller, (payload.exp ?? 0) * 1000);
+    return caller;
   };
 }
-export type GatewayTokenVerifier = Awaited<ReturnType<typeof createGatewayTokenVerifier>>;
+export type ServiceTokenVerifier = Awaited<ReturnType<typeof createServiceTokenVerifier>>;

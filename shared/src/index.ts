@@ -14,6 +14,7 @@ export * from './migration-lock.js';
 export * from './migrator.js';
 export * from './organ-fields.js';
 export * from './paging.js';
+export * from './peers.js';
 export type * from './plugins.js';
 export * from './principal.js';
 export * from './regions.js';

@@ -8,19 +8,42 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
 import { type Kysely, sql } from 'kysely';
-import { databaseConfig, isProduction, keysDir, type SubgraphName, subgraphPort } from './config.js';
+import {
+  databaseConfig,
+  isProduction,
+  keysDir,
+  SUBGRAPHS,
+  type SubgraphName,
+  subgraphPort,
+  subgraphUrl,
+} from './config.js';
 import type { KitContext } from './context.js';
 import { type Database, type DatabaseConfig, openDatabase } from './db.js';
 import { DutyError } from './errors.js';
 import { createFormatError, errorLoggingPlugin } from './format-error.js';
 import { bearerToken, executeGraphQL, sendGraphQLError } from './http.js';
-import { createGatewayTokenVerifier, readPublicKeyFile } from './identity.js';
+import {
+  createServiceTokenVerifier,
+  createTokenSigner,
+  GATEWAY_ISSUER,
+  loadOrCreateSigningKey,
+  peerIssuer,
+  readPublicKeyFile,
+  type SigningKey,
+} from './identity.js';
 import { createLogger, type Logger } from './logger.js';
 import { type Migrations, migrateToLatest } from './migrator.js';
+import { createPeerClient, type PeerClient } from './peers.js';
 import { type RunningService, startHttpService } from './service.js';
 
-/** The context every resolver of a subgraph gets: the caller plus the subgraph's own database. */
-export type SubgraphContext<DB> = KitContext & { db: Kysely<DB> };
+/** The context every resolver of a subgraph gets: the caller, its own database, its peers. */
+export type SubgraphContext<DB> = KitContext & {
+  db: Kysely<DB>;
+  /** Who sent the request: `duty-gateway`, or `subgraph:<name>` for a peer subgraph. */
+  via: string;
+  /** Calls other subgraphs on behalf of the same principal. */
+  peers: PeerClient;
+};
 
 /** What a subgraph gives the kit; everything else (server, auth, migrations, demo data) is the kit's. */
 export interface SubgraphDefinition<DB = any> {
@@ -39,6 +62,12 @@ export interface StartSubgraphOptions {
   database?: DatabaseConfig;
   /** The public key the gateway signs forwarded tokens with. */
   gatewayPublicJwk: JWK;
+  /** This subgraph's own key, for calls to peers. */
+  signingKey?: SigningKey;
+  /** Public keys of the peer subgraphs allowed to call this one. */
+  peerPublicJwks?: Partial<Record<SubgraphName, JWK>>;
+  /** Peer GraphQL URLs (read at call time). */
+  peerUrls?: Partial<Record<SubgraphName, string>>;
   production?: boolean;
   demo?: boolean;
   log?: Logger;
@@ -83,7 +112,22 @@ export async function startSubgraph(
     await database.close();
     throw error;
   }
-  const verify = await createGatewayTokenVerifier(options.gatewayPublicJwk, def.name);
+  const verify = await createServiceTokenVerifier(def.name, {
+    [GATEWAY_ISSUER]: options.gatewayPublicJwk,
+    ...Object.fromEntries(
+      Object.entries(options.peerPublicJwks ?? {})
+        .filter(([name]) => name !== def.name)
+        .map(([name, jwk]) => [peerIssuer(name), jwk]),
+    ),
+  });
+  const peers = createPeerClient({
+    signer: options.signingKey
+      ? createTokenSigner(options.signingKey, peerIssuer(def.name))
+      : async () => {
+          throw new Error(`${def.name} has no signing key for peer calls`);
+        },
+    urls: options.peerUrls ?? {},
+  });
   const apollo = new ApolloServer<SubgraphContext<unknown>>({
     schema: def.schema(),
     // We stop on SIGTERM ourselves, draining HTTP first; Apollo's own handler would re-raise the
@@ -114,20 +158,23 @@ export async function startSubgraph(
         sendGraphQLError(res, 401, 'UNAUTHENTICATED', '缺少网关身份凭证：请通过网关访问');
         return true;
       }
-      let principal: KitContext['principal'];
+      let caller: Awaited<ReturnType<typeof verify>>;
       try {
-        principal = await verify(token);
+        caller = await verify(token);
       } catch (error) {
         const message = error instanceof DutyError ? error.message : '网关身份凭证无效';
         sendGraphQLError(res, 401, 'UNAUTHENTICATED', message);
         return true;
       }
-      const requestLog = log.child({ requestId, user: principal?.userId ?? 'anonymous' });
+      const { principal, via } = caller;
+      const requestLog = log.child({ requestId, user: principal?.userId ?? 'anonymous', via });
       await executeGraphQL(apollo, req, res, async () => ({
         principal,
         requestId,
         log: requestLog,
         db: database.db,
+        via,
+        peers,
       }));
       return true;
     },
@@ -137,6 +184,7 @@ export async function startSubgraph(
     },
     async onStopped() {
       await apollo.stop();
+      await peers.close();
       await database.close();
     },
   });
@@ -157,8 +205,21 @@ export async function runSubgraph(def: SubgraphDefinition): Promise<void> {
     );
     process.exit(1);
   }
+  // Peers' public keys sit beside the gateway's (the launcher makes them all before starting).
+  const peerPublicJwks: Partial<Record<SubgraphName, JWK>> = {};
+  for (const peer of SUBGRAPHS) {
+    if (peer.name === def.name) continue;
+    try {
+      peerPublicJwks[peer.name] = await readPublicKeyFile(join(keysDir(), `${peer.name}.public.jwk`));
+    } catch {
+      log.warn({ peer: peer.name }, 'no public key for peer: its calls will be refused');
+    }
+  }
   const running = await startSubgraph(def, {
     gatewayPublicJwk,
+    signingKey: await loadOrCreateSigningKey(keysDir(), def.name),
+    peerPublicJwks,
+    peerUrls: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, subgraphUrl(s.name)])),
     host: process.env.DUTY_HOST,
     demo: process.env.DUTY_DEMO !== '0',
     log,

@@ -1,4 +1,4 @@
-import { generateSigningKey, signGatewayToken } from '@duty/kit';
+import { generateSigningKey, peerIssuer, signServiceToken } from '@duty/kit';
 import { demoDirectory } from '@duty/kit/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Federation, postGraphQL, startTestFederation } from '../src/harness.js';
@@ -321,8 +321,8 @@ describe('subgraphs are no open side door', () => {
       const principal = (await import('@duty/kit/demo')).findDemoUser('court-staff-110105')!;
       const url = f.subgraphs[name]!.graphqlUrl;
       const { key: stranger } = await generateSigningKey('stranger');
-      const forged = await signGatewayToken(stranger, principal, name);
-      const wrongAudience = await signGatewayToken(
+      const forged = await signServiceToken(stranger, principal, name);
+      const wrongAudience = await signServiceToken(
         f.signingKey,
         principal,
         name === 'court' ? 'justice' : 'court',
@@ -346,7 +346,7 @@ describe('subgraphs are no open side door', () => {
         expect(res.body.data).toBeUndefined();
       }
       // The same request with a token the gateway signed for this subgraph is served.
-      const valid = await signGatewayToken(f.signingKey, principal, name);
+      const valid = await signServiceToken(f.signingKey, principal, name);
       const ok = await postGraphQL(url, q, { authorization: `Bearer ${valid}` });
       expect(ok.status).toBe(200);
       expect(ok.body.data).toEqual({ __typename: 'Query' });
@@ -355,12 +355,38 @@ describe('subgraphs are no open side door', () => {
 
   it('serves a direct call with a valid token under the same rules as through the gateway', async () => {
     const principal = (await import('@duty/kit/demo')).findDemoUser('court-staff-110105')!;
-    const valid = await signGatewayToken(f.signingKey, principal, 'court');
+    const valid = await signServiceToken(f.signingKey, principal, 'court');
     const ok = await postGraphQL(
       f.subgraphs.court!.graphqlUrl,
       { query: '{ courts { edges { node { id } } } }' },
       { authorization: `Bearer ${valid}` },
     );
     expect(ok.body.data.courts.edges).toEqual([{ node: { id: 'court-110105' } }]);
+  });
+
+  it('accepts a peer subgraph acting for the same principal, and only the peer whose key signed', async () => {
+    const principal = (await import('@duty/kit/demo')).findDemoUser('dispatcher-110105')!;
+    const url = f.subgraphs.court!.graphqlUrl;
+    const q2 = { query: '{ court(id: "court-110105") { name } }' };
+    const fromJustice = await signServiceToken(
+      f.subgraphKeys.justice!,
+      principal,
+      'court',
+      peerIssuer('justice'),
+    );
+    const ok = await postGraphQL(url, q2, { authorization: `Bearer ${fromJustice}` });
+    expect(ok.body).toEqual({ data: { court: { name: '北京市朝阳区人民法院' } } });
+    // Justice's key claiming to be the procuratorate, and the court vouching for itself: refused.
+    const impostor = await signServiceToken(
+      f.subgraphKeys.justice!,
+      principal,
+      'court',
+      peerIssuer('procuratorate'),
+    );
+    const self = await signServiceToken(f.subgraphKeys.court!, principal, 'court', peerIssuer('court'));
+    for (const token of [impostor, self]) {
+      const res = await postGraphQL(url, q2, { authorization: `Bearer ${token}` });
+      expect(res.status).toBe(401);
+    }
   });
 });

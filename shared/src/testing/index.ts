@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { JWK } from 'jose';
-import { databaseName } from '../config.js';
+import { databaseName, type SubgraphName } from '../config.js';
 import { type DatabaseConfig, dropPostgresDatabase } from '../db.js';
 import { generateSigningKey, type SigningKey } from '../identity.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -44,7 +44,14 @@ export interface TestSubgraph extends RunningSubgraph {
 
 export async function startTestSubgraph(
   def: SubgraphDefinition,
-  options: { gatewayPublicJwk: JWK; demo?: boolean; database?: DatabaseConfig },
+  options: {
+    gatewayPublicJwk: JWK;
+    demo?: boolean;
+    database?: DatabaseConfig;
+    signingKey?: SigningKey;
+    peerPublicJwks?: Partial<Record<SubgraphName, JWK>>;
+    peerUrls?: Partial<Record<SubgraphName, string>>;
+  },
 ): Promise<TestSubgraph> {
   const db = options.database ? { config: options.database, drop: async () => {} } : testDatabase(def.name);
   const { log, lines } = memoryLog(def.name);
@@ -52,6 +59,9 @@ export async function startTestSubgraph(
     port: 0,
     database: db.config,
     gatewayPublicJwk: options.gatewayPublicJwk,
+    signingKey: options.signingKey,
+    peerPublicJwks: options.peerPublicJwks,
+    peerUrls: options.peerUrls,
     demo: options.demo ?? true,
     production: false,
     log,
@@ -77,6 +87,8 @@ export interface TestFederation<G extends RunningService> {
   gatewayLogs: Record<string, unknown>[];
   subgraphs: Record<string, TestSubgraph>;
   signingKey: SigningKey;
+  /** Each subgraph's own key (for peer calls). */
+  subgraphKeys: Record<string, SigningKey>;
   stop(): Promise<void>;
 }
 
@@ -86,9 +98,25 @@ export async function startFederation<G extends RunningService>(options: {
   gateway: FederationGatewayFactory<G>;
 }): Promise<TestFederation<G>> {
   const { key: signingKey } = await generateSigningKey('gateway-test');
-  const started = await Promise.all(
-    options.subgraphs.map((def) => startTestSubgraph(def, { gatewayPublicJwk: signingKey.publicJwk })),
+  const keys = Object.fromEntries(
+    await Promise.all(
+      options.subgraphs.map(async (d) => [d.name, (await generateSigningKey(d.name)).key] as const),
+    ),
   );
+  const peerPublicJwks = Object.fromEntries(Object.entries(keys).map(([n, k]) => [n, k.publicJwk]));
+  // Filled once every subgraph listens: peers are only called while serving requests.
+  const peerUrls: Partial<Record<SubgraphName, string>> = {};
+  const started = await Promise.all(
+    options.subgraphs.map((def) =>
+      startTestSubgraph(def, {
+        gatewayPublicJwk: signingKey.publicJwk,
+        signingKey: keys[def.name],
+        peerPublicJwks,
+        peerUrls,
+      }),
+    ),
+  );
+  for (const s of started) peerUrls[s.name] = s.graphqlUrl;
   const subgraphs = Object.fromEntries(started.map((s) => [s.name, s]));
   const { log, lines } = memoryLog('gateway');
   const gateway = await options.gateway({
@@ -101,6 +129,7 @@ export async function startFederation<G extends RunningService>(options: {
     gatewayLogs: lines,
     subgraphs,
     signingKey,
+    subgraphKeys: keys,
     async stop() {
       await gateway.stop();
       await Promise.all(started.map((s) => s.dispose()));

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateSigningKey, signGatewayToken } from '@duty/kit';
+import { generateSigningKey, signServiceToken } from '@duty/kit';
 import { demoDirectory, findDemoUser } from '@duty/kit/demo';
 import { startTestSubgraph, testDatabase, testPgUrl } from '@duty/kit/testing';
 import { request } from 'undici';
@@ -31,7 +31,7 @@ describe('court subgraph', () => {
         gatewayPublicJwk: key.publicJwk,
         database: db.config,
       });
-      const token = await signGatewayToken(key, admin, 'court');
+      const token = await signServiceToken(key, admin, 'court');
       const expected = demoDirectory().courts.filter((c) => c.regionCode.startsWith('11')).length;
       expect(await countCourts(first.graphqlUrl, token)).toBe(expected);
       await first.stop();
