@@ -38,6 +38,8 @@ export function databaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
+const DATE_OID = 1082;
+
 const isSafeName = (name: string) => /^[a-z_][a-z0-9_]{0,62}$/.test(name);
 
 /** Creates the database on the server when it does not exist yet. */
@@ -86,10 +88,13 @@ export async function openDatabase<DB>(config: DatabaseConfig): Promise<Database
     });
     pool.on('error', (error) => config.onIdleError?.(error));
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+    // Calendar dates stay 'YYYY-MM-DD' strings: a JS Date would shift them by the server's time zone.
+    pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
     kind = 'postgres';
   } else {
     if (config.dataDir) mkdirSync(dirname(config.dataDir), { recursive: true });
-    const pglite = config.dataDir ? new PGlite(config.dataDir) : new PGlite();
+    const options = { parsers: { [DATE_OID]: (v: string) => v } };
+    const pglite = config.dataDir ? new PGlite(config.dataDir, options) : new PGlite(options);
     await pglite.waitReady;
     db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log });
     kind = 'pglite';

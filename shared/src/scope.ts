@@ -1,5 +1,6 @@
 import type { KitContext } from './context.js';
 import { DutyError, unauthenticated } from './errors.js';
+import { hasAnyRole, type Principal, type Role } from './principal.js';
 import { isRegionWithin, regionScopePrefix } from './regions.js';
 
 /**
@@ -33,4 +34,25 @@ export function groupByKeys<T, K>(keys: readonly K[], rows: readonly T[], keyOf:
   const map = new Map<K, T[]>(keys.map((k) => [k, []]));
   for (const r of rows) map.get(keyOf(r))?.push(r);
   return keys.map((k) => map.get(k) ?? []);
+}
+
+/**
+ * A write in a region: the caller must hold one of the roles and the region must be within the
+ * caller's. Throws UNAUTHENTICATED / FORBIDDEN with a message that says which.
+ */
+export function requireRegionRole(
+  ctx: KitContext,
+  roles: readonly Role[],
+  regionCode: string,
+  what: string,
+): Principal {
+  const p = ctx.principal;
+  if (!p) throw unauthenticated();
+  if (!hasAnyRole(p, roles)) throw new DutyError('FORBIDDEN', `无权${what}`, { reason: 'ROLE' });
+  if (!isRegionWithin(regionCode, p.regionCode)) {
+    throw new DutyError('FORBIDDEN', `无权${what}：不在您的辖区（${p.regionCode}）内`, {
+      reason: 'REGION_OUT_OF_SCOPE',
+    });
+  }
+  return p;
 }

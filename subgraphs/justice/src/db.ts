@@ -1,5 +1,6 @@
 import type { JusticeBureauTable, LegalAidAgencyTable } from './agencies/table.js';
 import type { LawyerTable } from './lawyers/table.js';
+import type { RosterEntryTable, RosterEventTable } from './roster/table.js';
 import type { WorkstationTable } from './workstations/table.js';
 
 /** The justice subgraph's database: its tables by name. */
@@ -7,5 +8,7 @@ export interface JusticeDatabase {
   justice_bureau: JusticeBureauTable;
   legal_aid_agency: LegalAidAgencyTable;
   lawyer: LawyerTable;
+  roster_entry: RosterEntryTable;
+  roster_event: RosterEventTable;
   workstation: WorkstationTable;
 }

@@ -1,6 +1,7 @@
 import { demoDirectory } from '@duty/kit/demo';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { JusticeDatabase } from './db.js';
+import type { RosterEntryTable, RosterEventTable } from './roster/table.js';
 
 /** The demo regions' justice bureaus, legal aid agencies, lawyers and workstations. */
 export async function seedDemo(db: Kysely<JusticeDatabase>) {
@@ -53,4 +54,60 @@ export async function seedDemo(db: Kysely<JusticeDatabase>) {
       })),
     )
     .execute();
+  await seedRoster(db);
+}
+
+/**
+ * Every demo lawyer is on their agency's roster, admitted after assessment; in each county the
+ * seventh is in the pool, and the sixth was suspended later — so the history shows both.
+ */
+async function seedRoster(db: Kysely<JusticeDatabase>) {
+  const entries: Insertable<RosterEntryTable>[] = [];
+  const events: Insertable<RosterEventTable>[] = [];
+  for (const l of demoDirectory().lawyers) {
+    const n = Number(l.id.slice(-2));
+    const id = `roster-${l.id}`;
+    const list = n === 7 ? 'POOL' : 'ROSTER';
+    const admittedOn = `${Math.max(2019, l.firstLicensedYear + 2)}-03-01`;
+    const assessment = {
+      politicalQuality: 'PASS',
+      ethics: 'PASS',
+      ability: 'PASS',
+      practiceYears: Number(admittedOn.slice(0, 4)) - l.firstLicensedYear,
+      note: null,
+    };
+    events.push({
+      id: `${id}-1`,
+      roster_entry_id: id,
+      action: 'ADMIT',
+      status_after: 'ACTIVE',
+      list,
+      reason: '年度遴选考核合格',
+      effective_date: admittedOn,
+      decided_by: `dispatcher-${l.regionCode}`,
+      decided_at: new Date(`${admittedOn}T09:00:00+08:00`),
+      assessment: JSON.stringify(assessment) as never,
+    });
+    let status: 'ACTIVE' | 'SUSPENDED' = 'ACTIVE';
+    let since = admittedOn;
+    if (n === 6) {
+      status = 'SUSPENDED';
+      since = '2026-09-01';
+      events.push({
+        id: `${id}-2`,
+        roster_entry_id: id,
+        action: 'SUSPEND',
+        status_after: 'SUSPENDED',
+        list,
+        reason: '本人申请：外出培训三个月',
+        effective_date: since,
+        decided_by: `dispatcher-${l.regionCode}`,
+        decided_at: new Date(`${since}T10:00:00+08:00`),
+        assessment: null,
+      });
+    }
+    entries.push({ id, lawyer_id: l.id, agency_id: l.agencyId, list, status, since });
+  }
+  await db.insertInto('roster_entry').values(entries).execute();
+  await db.insertInto('roster_event').values(events).execute();
 }

@@ -2,9 +2,11 @@ import { toSubgraphSchema } from '@duty/kit';
 import { builder } from './builder.js';
 import './agencies/schema.js';
 import './lawyers/schema.js';
+import './roster/schema.js';
 import './workstations/schema.js';
 import './organs/schema.js';
 
 builder.queryType({});
+builder.mutationType({});
 
 export const buildSchema = () => toSubgraphSchema(builder);

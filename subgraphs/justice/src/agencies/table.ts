@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 type Level = 'PROVINCE' | 'CITY' | 'COUNTY';
 
@@ -20,5 +20,7 @@ export interface LegalAidAgencyTable {
   justice_bureau_id: string;
   address: string;
   phone: string;
+  /** Least years of practice for admission to this agency's roster. */
+  min_practice_years: Generated<number>;
 }
 export type LegalAidAgency = Selectable<LegalAidAgencyTable>;

@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import {
   byKeys,
   canSeeRegion,
+  chinaToday,
+  DutyError,
   hasAnyRole,
   LEGAL_AID_STAFF,
   listRegionPrefix,
@@ -8,7 +11,11 @@ import {
   type Principal,
   pageByKey,
   regionFullName,
+  requireRegionRole,
+  withDatabaseRules,
 } from '@duty/kit';
+import { z } from 'zod';
+import { findAgenciesByIds } from '../agencies/queries.js';
 import { LegalAidAgency } from '../agencies/schema.js';
 import { builder, type Context } from '../builder.js';
 import { findLawyersByIds, listLawyers } from './queries.js';
@@ -123,3 +130,75 @@ builder.queryFields((t) => ({
     { name: 'LawyerEdge' },
   ),
 }));
+
+const LAWYER_RULES = {
+  lawyer_license_no_key: { code: 'CONFLICT', message: '该执业证号已登记' },
+  lawyer_resident_id_number_key: { code: 'CONFLICT', message: '该身份证号码已登记' },
+} as const;
+
+const RegisterLawyerInput = builder.inputType('RegisterLawyerInput', {
+  description: 'A lawyer to register (律师登记)',
+  fields: (t) => ({
+    name: t.string({
+      required: true,
+      validate: z.string().trim().min(2, '姓名至少 2 个字').max(40, '姓名最多 40 字'),
+    }),
+    gender: t.field({ type: Gender, required: true }),
+    residentIdNumber: t.field({ type: 'ResidentIdNumber', required: true }),
+    licenseNo: t.field({ type: 'LawyerLicenseNo', required: true }),
+    lawFirm: t.string({
+      required: true,
+      validate: z.string().trim().min(2, '执业机构至少 2 个字').max(100, '执业机构最多 100 字'),
+    }),
+    practiceKind: t.field({ type: PracticeKind, required: true }),
+    firstLicensedYear: t.int({
+      required: true,
+      validate: z.number().int().min(1950, '首次执业年份不早于 1950 年').max(2100),
+    }),
+    phone: t.field({ type: 'PhoneNumber', required: true }),
+    regionCode: t.field({
+      type: 'RegionCode',
+      required: true,
+      description: 'Where the lawyer practises (执业地区)',
+    }),
+    agencyId: t.id({ description: 'Managing agency (管理机构)；默认为本人所在机构' }),
+  }),
+});
+
+builder.mutationField('registerLawyer', (t) =>
+  t.field({
+    type: Lawyer,
+    description: 'Register a lawyer with a legal aid agency (登记律师信息)',
+    authScopes: { anyRole: LEGAL_AID_STAFF },
+    args: { input: t.arg({ type: RegisterLawyerInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const agencyId = String(input.agencyId ?? ctx.principal?.agencyId ?? '');
+      const [agency] = await findAgenciesByIds(ctx.db, [agencyId]);
+      if (!agency) throw new DutyError('NOT_FOUND', `未找到法律援助机构（编号 ${agencyId}）`);
+      requireRegionRole(ctx, LEGAL_AID_STAFF, agency.region_code, '为该机构登记律师');
+      if (input.firstLicensedYear > Number(chinaToday().slice(0, 4))) {
+        throw new DutyError('BAD_USER_INPUT', '首次执业年份不能晚于今年', { reason: 'FIRST_LICENSED_YEAR' });
+      }
+      const id = randomUUID();
+      await withDatabaseRules(LAWYER_RULES, () =>
+        ctx.db
+          .insertInto('lawyer')
+          .values({
+            id,
+            name: input.name,
+            gender: input.gender,
+            resident_id_number: input.residentIdNumber,
+            license_no: input.licenseNo,
+            law_firm: input.lawFirm,
+            practice_kind: input.practiceKind,
+            first_licensed_year: input.firstLicensedYear,
+            phone: input.phone,
+            region_code: input.regionCode,
+            agency_id: agency.id,
+          })
+          .execute(),
+      );
+      return id;
+    },
+  }),
+);
