@@ -19,4 +19,9 @@ export class ExpiringCache<K, V> {
     if (this.entries.size >= this.maxEntries) this.entries.clear();
     this.entries.set(key, { value, expiresAt });
   }
+
+  /** Forgets everything, e.g. after a write that changes what the entries say. */
+  clear(): void {
+    this.entries.clear();
+  }
 }

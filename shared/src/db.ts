@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -93,7 +94,8 @@ export async function openDatabase<DB>(config: DatabaseConfig): Promise<Database
     kind = 'postgres';
   } else {
     if (config.dataDir) mkdirSync(dirname(config.dataDir), { recursive: true });
-    const options = { parsers: { [DATE_OID]: (v: string) => v } };
+    // btree_gist backs exclusion constraints (no lawyer in two shifts at once).
+    const options = { parsers: { [DATE_OID]: (v: string) => v }, extensions: { btree_gist } };
     const pglite = config.dataDir ? new PGlite(config.dataDir, options) : new PGlite(options);
     await pglite.waitReady;
     db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log });

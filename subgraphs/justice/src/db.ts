@@ -1,6 +1,7 @@
 import type { JusticeBureauTable, LegalAidAgencyTable } from './agencies/table.js';
 import type { LawyerTable } from './lawyers/table.js';
 import type { RosterEntryTable, RosterEventTable } from './roster/table.js';
+import type { DutyShiftChangeTable, DutyShiftTable, LawyerUnavailableDateTable } from './schedules/table.js';
 import type { WorkstationTable } from './workstations/table.js';
 
 /** The justice subgraph's database: its tables by name. */
@@ -11,4 +12,7 @@ export interface JusticeDatabase {
   roster_entry: RosterEntryTable;
   roster_event: RosterEventTable;
   workstation: WorkstationTable;
+  duty_shift: DutyShiftTable;
+  duty_shift_change: DutyShiftChangeTable;
+  lawyer_unavailable_date: LawyerUnavailableDateTable;
 }

@@ -1,7 +1,10 @@
-import { demoDirectory } from '@duty/kit/demo';
+import { addDays, chinaToday } from '@duty/kit';
+import { DEMO_REGIONS, demoDirectory } from '@duty/kit/demo';
 import type { Insertable, Kysely } from 'kysely';
 import type { JusticeDatabase } from './db.js';
 import type { RosterEntryTable, RosterEventTable } from './roster/table.js';
+import { generateSchedule } from './schedules/generator.js';
+import { DEFAULT_NOTICE } from './workstations/notice.js';
 
 /** The demo regions' justice bureaus, legal aid agencies, lawyers and workstations. */
 export async function seedDemo(db: Kysely<JusticeDatabase>) {
@@ -51,10 +54,23 @@ export async function seedDemo(db: Kysely<JusticeDatabase>) {
         host_id: w.hostId,
         duty_modes: w.dutyModes,
         opening_hours: w.openingHours,
+        legal_aid_scope: DEFAULT_NOTICE.legalAidScope,
+        legal_aid_conditions: DEFAULT_NOTICE.legalAidConditions,
+        duty_lawyer_duties: DEFAULT_NOTICE.dutyLawyerDuties,
       })),
     )
     .execute();
   await seedRoster(db);
+  // A month of schedules from today, made by the generator itself, so boards show real content.
+  const today = chinaToday();
+  for (const { province } of DEMO_REGIONS) {
+    await generateSchedule(db, {
+      regionPrefix: province.slice(0, 2),
+      from: today,
+      to: addDays(today, 30),
+      createdBy: 'demo',
+    });
+  }
 }
 
 /**

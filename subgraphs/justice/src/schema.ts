@@ -3,6 +3,8 @@ import { builder } from './builder.js';
 import './agencies/schema.js';
 import './lawyers/schema.js';
 import './roster/schema.js';
+import './schedules/schema.js';
+import './workstations/mutations.js';
 import './workstations/schema.js';
 import './organs/schema.js';
 

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface LawyerTable {
   id: string;
@@ -13,5 +13,7 @@ export interface LawyerTable {
   region_code: string;
   /** The legal aid agency that manages this lawyer. */
   agency_id: string;
+  max_on_site_per_month: Generated<number>;
+  max_remote_per_month: Generated<number>;
 }
 export type Lawyer = Selectable<LawyerTable>;

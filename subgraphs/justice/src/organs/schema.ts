@@ -1,5 +1,7 @@
-import { groupByKeys } from '@duty/kit';
+import { addDays, chinaInstant, chinaToday, groupByKeys } from '@duty/kit';
 import { builder, type Context } from '../builder.js';
+import { findShiftsAtHosts } from '../schedules/queries.js';
+import { DutyShift } from '../schedules/schema.js';
 import { findWorkstationsByHosts } from '../workstations/queries.js';
 import { Workstation } from '../workstations/schema.js';
 import type { HostKind } from '../workstations/table.js';
@@ -34,6 +36,28 @@ builder.objectField(Workstation, 'host', (t) =>
   }),
 );
 
+/**
+ * Who is on duty at a host on a day (publication, art. 6): batched per field path, so one query
+ * serves every host of a kind in a fetch.
+ */
+const dutyShiftsOf = (kind: HostKind) => ({
+  type: DutyShift,
+  description: 'Duty lawyers on duty here on a day (当日在此值班的律师)',
+  byPath: true,
+  load: async (hostIds: string[], ctx: Context, args: { date?: string | null }) => {
+    const date = args.date ?? chinaToday();
+    const rows = await findShiftsAtHosts(
+      ctx.db,
+      kind,
+      hostIds,
+      chinaInstant(date),
+      chinaInstant(addDays(date, 1)),
+    );
+    return groupByKeys(hostIds, rows, (r) => r.host_id);
+  },
+  resolve: (host: { id: string }) => host.id,
+});
+
 /** `workstations` on a host organ, batched: one query for all hosts of a kind in a fetch. */
 const workstationsOf = (kind: HostKind) => ({
   type: Workstation,
@@ -52,6 +76,10 @@ for (const [ref, kind] of [
     fields: (t) => ({
       id: t.exposeID('id'),
       workstations: t.loadableList(workstationsOf(kind)),
+      dutyShifts: t.loadableList({
+        ...dutyShiftsOf(kind),
+        args: { date: t.arg({ type: 'LocalDate', description: 'Day (日期)；默认今天' }) },
+      }),
     }),
   });
 }

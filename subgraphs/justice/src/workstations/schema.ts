@@ -37,6 +37,22 @@ export const Workstation = builder.loadableObject('Workstation', {
     hostKind: t.expose('host_kind', { type: HostKind, description: 'Kind of host (派驻单位类别)' }),
     dutyModes: t.expose('duty_modes', { type: [DutyMode], description: 'Duty modes offered (值班方式)' }),
     openingHours: t.exposeString('opening_hours', { description: 'Opening hours (值班时间)' }),
+    legalAidScope: t.exposeString('legal_aid_scope', {
+      description: 'Scope of legal aid, as published (法律援助范围)',
+    }),
+    legalAidConditions: t.exposeString('legal_aid_conditions', {
+      description: 'Conditions of legal aid (法律援助条件)',
+    }),
+    dutyLawyerDuties: t.exposeString('duty_lawyer_duties', {
+      description: "The duty lawyer's duties (值班律师工作职责)",
+    }),
+    slots: t.stringList({
+      description: 'Daily duty slots, China time (每日值班时段), e.g. "09:00-12:00"',
+      resolve: (w) => w.slots.map((s) => `${s.start}-${s.end}`),
+    }),
+    plannedDailyDemand: t.exposeInt('planned_daily_demand', {
+      description: 'Lawyers planned per slot while there is no request history (每时段计划值班人数)',
+    }),
   }),
 });
 

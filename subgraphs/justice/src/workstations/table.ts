@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export type HostKind = 'COURT' | 'PROCURATORATE' | 'DETENTION_CENTER';
 export type DutyMode = 'ON_SITE' | 'PHONE' | 'ONLINE';
@@ -15,5 +15,21 @@ export interface WorkstationTable {
   phone: string;
   duty_modes: DutyMode[];
   opening_hours: string;
+  /** Public notice (art. 3): what legal aid covers, who qualifies, what the duty lawyer does. */
+  legal_aid_scope: Generated<string>;
+  legal_aid_conditions: Generated<string>;
+  duty_lawyer_duties: Generated<string>;
+  /** Daily duty slots, China time, e.g. [{ start: '09:00', end: '12:00' }]. */
+  slots: Generated<DutySlot[]>;
+  /** Shifts per slot to plan when there is no request history yet. */
+  planned_daily_demand: Generated<number>;
+  assignment: Generated<'FIXED' | 'ROTATION'>;
+  /** For FIXED assignment: the lawyers who serve here, in order of preference. */
+  fixed_lawyer_ids: Generated<string[]>;
+}
+
+export interface DutySlot {
+  start: string;
+  end: string;
 }
 export type Workstation = Selectable<WorkstationTable>;
