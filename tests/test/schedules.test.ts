@@ -406,3 +406,54 @@ describe('workstations', () => {
     expect(elsewhere.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('fixed posts and availability', () => {
+  it('puts the fixed lawyer first and keeps lawyers off their days away', async () => {
+    const day = mondayAfter(150);
+    const fixed = await LICENSE('lawyer-110101-05');
+    const away = await LICENSE('lawyer-110101-01');
+    const token = await f.tokenFor('dispatcher-110101');
+    const set = await f.query(
+      `mutation($l: [LawyerLicenseNo!]) { setWorkstationAssignment(workstationId: "ws-court-110101", assignment: FIXED, fixedLawyerLicenseNos: $l) {
+        assignment fixedLawyers { id } } }`,
+      { token, variables: { l: [fixed] } },
+    );
+    expect(set.body.data.setWorkstationAssignment).toEqual({
+      assignment: 'FIXED',
+      fixedLawyers: [{ id: 'lawyer-110101-05' }],
+    });
+    const avail = await f.query(
+      `mutation($l: LawyerLicenseNo!, $d: [LocalDate!]) { setLawyerAvailability(licenseNo: $l, unavailableDates: $d, reason: "出差") { id } }`,
+      { token, variables: { l: away, d: [day] } },
+    );
+    expect(avail.body.errors).toBeUndefined();
+    const past = await f.query(
+      `mutation($l: LawyerLicenseNo!) { setLawyerAvailability(licenseNo: $l, unavailableDates: ["2020-01-01"]) { id } }`,
+      { token, variables: { l: away } },
+    );
+    expect(past.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const gen = await f.query(`mutation($d: LocalDate!) { generateSchedule(from: $d, to: $d) { staffed } }`, {
+      token,
+      variables: { d: day },
+    });
+    expect(gen.body.errors).toBeUndefined();
+    const shifts = await f.query(
+      `query($d: LocalDate!) { workstations(first: 10) { edges { node { id shifts(from: $d, to: $d) { assignment lawyer { id } } } } } }`,
+      { token, variables: { d: day } },
+    );
+    const all = shifts.body.data.workstations.edges.flatMap((e: any) =>
+      e.node.shifts.map((s: any) => ({ ws: e.node.id, ...s })),
+    );
+    const court = all.filter((s: any) => s.ws === 'ws-court-110101');
+    expect(court.map((s: any) => [s.assignment, s.lawyer.id])).toEqual([
+      ['FIXED', 'lawyer-110101-05'],
+      ['FIXED', 'lawyer-110101-05'],
+    ]);
+    expect(all.some((s: any) => s.lawyer?.id === 'lawyer-110101-01')).toBe(false);
+    const noLawyers = await f.query(
+      `mutation { setWorkstationAssignment(workstationId: "ws-court-110101", assignment: FIXED) { id } }`,
+      { token },
+    );
+    expect(noLawyers.body.errors?.[0]?.message).toContain('至少一名律师');
+  });
+});

@@ -4,6 +4,7 @@ import './agencies/schema.js';
 import './lawyers/schema.js';
 import './roster/schema.js';
 import './schedules/schema.js';
+import './schedules/availability.js';
 import './workstations/mutations.js';
 import './workstations/schema.js';
 import './organs/schema.js';

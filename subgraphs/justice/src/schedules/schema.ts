@@ -62,7 +62,7 @@ function period(from: string, to: string) {
   return { start: chinaInstant(from), end: chinaInstant(addDays(to, 1)) };
 }
 
-const Assignment = builder.enumType('DutyAssignment', {
+export const Assignment = builder.enumType('DutyAssignment', {
   description: 'How the lawyer was assigned (值班安排方式)',
   values: { FIXED: { description: '相对固定专人' }, ROTATION: { description: '轮流值班' } } as const,
 });
