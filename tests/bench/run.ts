@@ -1,0 +1,38 @@
+// `pnpm bench`: figures for the work that matters, measured side by side in one run (this machine
+// is shared and noisy: read the ratios, not the absolute times). Writes bench-results/.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@duty/kit';
+import { benchBoard } from './board.js';
+import { benchSchedule } from './schedule.js';
+
+process.env.LOG_LEVEL ??= 'silent';
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+
+const schedule = await benchSchedule(3);
+const board = await benchBoard(300);
+const f = (x: number) => x.toFixed(1);
+const md = `# Benchmarks (${new Date().toISOString()})
+
+## Schedule generation: one month, a province of ${schedule.lawyers} lawyers and ${schedule.workstations} workstations (${schedule.backend})
+
+| slots | staffed | plan only (dry run, median of 3) | plan + write | SQL statements for the write |
+|---|---|---|---|---|
+| ${schedule.slots} | ${schedule.staffed} | ${f(schedule.planMs)} ms | ${f(schedule.planAndWriteMs)} ms | ${schedule.writeStatements} |
+
+## Public notice board read (${board.requests} sequential requests x ${board.rounds} rounds, medians; ${board.backend})
+
+| path | p50 | p99 | vs direct |
+|---|---|---|---|
+| gateway, cached | ${f(board.gatewayCached.p50)} ms | ${f(board.gatewayCached.p99)} ms | ${f(board.gatewayCached.p50 / board.directCached.p50)}x |
+| justice direct, cached | ${f(board.directCached.p50)} ms | ${f(board.directCached.p99)} ms | 1.0x |
+| gateway, uncached | ${f(board.gatewayUncached.p50)} ms | ${f(board.gatewayUncached.p99)} ms | ${f(board.gatewayUncached.p50 / board.directUncached.p50)}x |
+| justice direct, uncached | ${f(board.directUncached.p50)} ms | ${f(board.directUncached.p99)} ms | 1.0x |
+
+SQL statements per uncached board read: ${board.statementsPerUncachedRead}; cached reads: 0.
+`;
+const dir = join(REPO_ROOT, 'bench-results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'bench.json'), `${JSON.stringify({ schedule, board }, null, 2)}\n`);
+writeFileSync(join(dir, 'bench.md'), md);
+process.stdout.write(md);
