@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { justiceSubgraph } from '@duty/justice';
-import { generateSchedule, planSchedule } from '@duty/justice/generator';
+import { generateSchedule } from '@duty/justice/generator';
 import {
   addDays,
   childRegions,
@@ -109,7 +108,7 @@ export async function benchSchedule(rounds: number) {
     const { counties } = await loadProvince(database.db, '440000', 2000, 300);
     let from = addDays(chinaToday(), 7);
     while (new Date(`${from}T00:00:00Z`).getUTCDate() !== 1) from = addDays(from, 1);
-    const to = addDays(addDays(`${from.slice(0, 7)}-01`, 32).slice(0, 7) + '-01', -1);
+    const to = addDays(`${addDays(`${from.slice(0, 7)}-01`, 32).slice(0, 7)}-01`, -1);
     const plans: number[] = [];
     let slots = 0;
     let staffed = 0;
@@ -156,5 +155,3 @@ export const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 };
-
-export { planSchedule, randomUUID };

@@ -204,6 +204,21 @@ export function planSchedule(input: PlanInput): PlannedShift[] {
   return planned;
 }
 
+/** The row a planned shift becomes. */
+export function toShiftRow(p: PlannedShift, createdBy: string) {
+  return {
+    id: p.id,
+    workstation_id: p.workstationId,
+    lawyer_id: p.lawyerId,
+    starts_at: p.startsAt,
+    ends_at: p.endsAt,
+    mode: p.mode,
+    assignment: p.assignment,
+    lent_from_agency_id: p.lentFromAgencyId,
+    created_by: createdBy,
+  };
+}
+
 export interface ScheduleSummary {
   slots: number;
   staffed: number;
@@ -333,19 +348,7 @@ export async function generateSchedule(
       for (let i = 0; i < plan.length; i += 500) {
         await trx
           .insertInto('duty_shift')
-          .values(
-            plan.slice(i, i + 500).map((p) => ({
-              id: p.id,
-              workstation_id: p.workstationId,
-              lawyer_id: p.lawyerId,
-              starts_at: p.startsAt,
-              ends_at: p.endsAt,
-              mode: p.mode,
-              assignment: p.assignment,
-              lent_from_agency_id: p.lentFromAgencyId,
-              created_by: options.createdBy,
-            })),
-          )
+          .values(plan.slice(i, i + 500).map((p) => toShiftRow(p, options.createdBy)))
           .execute();
       }
     }

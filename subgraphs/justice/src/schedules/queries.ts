@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { keysetPage, type PageArgs } from '@duty/kit';
 import { type Kysely, sql } from 'kysely';
 import type { JusticeDatabase } from '../db.js';
 import type { HostKind } from '../workstations/table.js';
+import type { DutyShiftChange } from './table.js';
 
 export function findShiftsByIds(db: Kysely<JusticeDatabase>, ids: readonly string[]) {
   return db.selectFrom('duty_shift').selectAll().where('id', 'in', ids).execute();
@@ -17,17 +19,18 @@ export function findChangesByShifts(db: Kysely<JusticeDatabase>, shiftIds: reado
     .execute();
 }
 
-/** Scheduled shifts overlapping [from, to) at the given workstations, by start. */
-export function findShiftsAtWorkstations(
+/** Scheduled shifts overlapping [from, to) of the given workstations or lawyers, by start. */
+export function findScheduled(
   db: Kysely<JusticeDatabase>,
-  workstationIds: readonly string[],
+  by: 'workstation_id' | 'lawyer_id',
+  ids: readonly string[],
   from: Date,
   to: Date,
 ) {
   return db
     .selectFrom('duty_shift')
     .selectAll()
-    .where('workstation_id', 'in', workstationIds)
+    .where(by, 'in', ids)
     .where('status', '=', 'SCHEDULED')
     .where('starts_at', '<', to)
     .where('ends_at', '>', from)
@@ -36,22 +39,14 @@ export function findShiftsAtWorkstations(
     .execute();
 }
 
-/** Scheduled shifts of lawyers in [from, to), by start. */
-export function findShiftsOfLawyers(
+/** Records a swap or cancellation beside the shift it changed (append-only). */
+export function recordShiftChange(
   db: Kysely<JusticeDatabase>,
-  lawyerIds: readonly string[],
-  from: Date,
-  to: Date,
+  change: Omit<DutyShiftChange, 'id' | 'changed_at'>,
 ) {
   return db
-    .selectFrom('duty_shift')
-    .selectAll()
-    .where('lawyer_id', 'in', lawyerIds)
-    .where('status', '=', 'SCHEDULED')
-    .where('starts_at', '<', to)
-    .where('ends_at', '>', from)
-    .orderBy('starts_at')
-    .orderBy('id')
+    .insertInto('duty_shift_change')
+    .values({ id: randomUUID(), ...change })
     .execute();
 }
 

@@ -24,14 +24,14 @@ import { findLawyerByLicense } from '../roster/queries.js';
 import { findWorkstationsByIds } from '../workstations/queries.js';
 import { DutyMode, Workstation } from '../workstations/schema.js';
 import type { DutyMode as DutyModeValue } from '../workstations/table.js';
-import { generateSchedule } from './generator.js';
+import { generateSchedule, toShiftRow } from './generator.js';
 import {
   findBoard,
   findChangesByShifts,
-  findShiftsAtWorkstations,
+  findScheduled,
   findShiftsByIds,
-  findShiftsOfLawyers,
   listUnstaffed,
+  recordShiftChange,
 } from './queries.js';
 import type { DutyShiftChange as ChangeRow, DutyShift as ShiftRow } from './table.js';
 
@@ -130,7 +130,7 @@ builder.objectField(Workstation, 'shifts', (t) =>
       const { start, end } = period(args.from, args.to);
       return groupByKeys(
         ids,
-        await findShiftsAtWorkstations(ctx.db, ids, start, end),
+        await findScheduled(ctx.db, 'workstation_id', ids, start, end),
         (s) => s.workstation_id,
       );
     },
@@ -157,7 +157,7 @@ builder.objectField(Lawyer, 'shifts', (t) =>
     },
     load: async (ids: string[], ctx: Context, args: { from: string; to: string }) => {
       const { start, end } = period(args.from, args.to);
-      return groupByKeys(ids, await findShiftsOfLawyers(ctx.db, ids, start, end), (s) => s.lawyer_id);
+      return groupByKeys(ids, await findScheduled(ctx.db, 'lawyer_id', ids, start, end), (s) => s.lawyer_id);
     },
     resolve: (l) => l.id,
   }),
@@ -176,7 +176,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const { start, end } = period(args.from, args.to);
       if (!ctx.principal?.lawyerId) throw new DutyError('FORBIDDEN', '当前账号未关联律师');
-      return findShiftsOfLawyers(ctx.db, [ctx.principal.lawyerId], start, end);
+      return findScheduled(ctx.db, 'lawyer_id', [ctx.principal.lawyerId], start, end);
     },
   }),
   coverage: t.connection(
@@ -225,16 +225,53 @@ async function lawyerByLicense(db: Kysely<JusticeDatabase>, licenseNo: string) {
   return lawyer;
 }
 
-async function lockShift(db: Kysely<JusticeDatabase>, id: string) {
-  const shift = await db
-    .selectFrom('duty_shift')
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!shift) throw new DutyError('NOT_FOUND', `未找到班次（编号 ${id}）`);
-  if (shift.status === 'CANCELLED') throw new DutyError('CONFLICT', '该班次已取消', { reason: 'CANCELLED' });
-  return shift;
+/**
+ * Changes one shift in a transaction: locks it, checks the caller may manage its workstation,
+ * applies the change and records it with its reason. Database rules (the new lawyer's roster
+ * standing, overlaps, limits) hold inside the same transaction.
+ */
+async function changeShift(
+  ctx: Context,
+  shiftId: string,
+  change: (
+    trx: Kysely<JusticeDatabase>,
+    shift: ShiftRow,
+    agencyId: string,
+  ) => Promise<{ set: Partial<ShiftRow>; kind: 'SWAP' | 'CANCEL'; toLawyerId: string | null }>,
+  reasonText: string,
+) {
+  const id = await withDatabaseRules(SHIFT_RULES, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      const shift = await trx
+        .selectFrom('duty_shift')
+        .selectAll()
+        .where('id', '=', shiftId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!shift) throw new DutyError('NOT_FOUND', `未找到班次（编号 ${shiftId}）`);
+      if (shift.status === 'CANCELLED')
+        throw new DutyError('CONFLICT', '该班次已取消', { reason: 'CANCELLED' });
+      const { ws, principal } = await workstationForWrite(
+        ctx,
+        trx,
+        shift.workstation_id,
+        '调整该工作站的排班',
+      );
+      const { set, kind, toLawyerId } = await change(trx, shift, ws.agency_id);
+      await trx.updateTable('duty_shift').set(set).where('id', '=', shift.id).execute();
+      await recordShiftChange(trx, {
+        shift_id: shift.id,
+        kind,
+        from_lawyer_id: shift.lawyer_id,
+        to_lawyer_id: toLawyerId,
+        reason: reasonText,
+        changed_by: principal.userId,
+      });
+      return shift.id;
+    }),
+  );
+  boardCache.clear();
+  return id;
 }
 
 const ScheduleSummary = builder
@@ -318,44 +355,21 @@ builder.mutationFields((t) => ({
       toLawyerLicenseNo: t.arg({ type: 'LawyerLicenseNo', required: true }),
       reason: t.arg.string({ required: true, validate: reason }),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = await withDatabaseRules(SHIFT_RULES, () =>
-        ctx.db.transaction().execute(async (trx) => {
-          const shift = await lockShift(trx, String(args.shiftId));
-          const { ws, principal } = await workstationForWrite(
-            ctx,
-            trx,
-            shift.workstation_id,
-            '调整该工作站的排班',
-          );
+    resolve: (_root, args, ctx) =>
+      changeShift(
+        ctx,
+        String(args.shiftId),
+        async (trx, shift, agencyId) => {
           const to = await lawyerByLicense(trx, args.toLawyerLicenseNo);
           if (to.id === shift.lawyer_id) throw new DutyError('BAD_USER_INPUT', '调班对象与原值班律师相同');
-          await trx
-            .updateTable('duty_shift')
-            .set({
-              lawyer_id: to.id,
-              lent_from_agency_id: to.agency_id !== ws.agency_id ? to.agency_id : null,
-            })
-            .where('id', '=', shift.id)
-            .execute();
-          await trx
-            .insertInto('duty_shift_change')
-            .values({
-              id: randomUUID(),
-              shift_id: shift.id,
-              kind: 'SWAP',
-              from_lawyer_id: shift.lawyer_id,
-              to_lawyer_id: to.id,
-              reason: args.reason,
-              changed_by: principal.userId,
-            })
-            .execute();
-          return shift.id;
-        }),
-      );
-      boardCache.clear();
-      return id;
-    },
+          return {
+            set: { lawyer_id: to.id, lent_from_agency_id: to.agency_id !== agencyId ? to.agency_id : null },
+            kind: 'SWAP',
+            toLawyerId: to.id,
+          };
+        },
+        args.reason,
+      ),
   }),
   cancelShift: t.field({
     type: DutyShift,
@@ -365,39 +379,17 @@ builder.mutationFields((t) => ({
       shiftId: t.arg.id({ required: true }),
       reason: t.arg.string({ required: true, validate: reason }),
     },
-    resolve: async (_root, args, ctx) => {
-      const id = await withDatabaseRules(SHIFT_RULES, () =>
-        ctx.db.transaction().execute(async (trx) => {
-          const shift = await lockShift(trx, String(args.shiftId));
-          const { principal } = await workstationForWrite(
-            ctx,
-            trx,
-            shift.workstation_id,
-            '调整该工作站的排班',
-          );
-          await trx
-            .updateTable('duty_shift')
-            .set({ status: 'CANCELLED', cancel_reason: args.reason })
-            .where('id', '=', shift.id)
-            .execute();
-          await trx
-            .insertInto('duty_shift_change')
-            .values({
-              id: randomUUID(),
-              shift_id: shift.id,
-              kind: 'CANCEL',
-              from_lawyer_id: shift.lawyer_id,
-              to_lawyer_id: null,
-              reason: args.reason,
-              changed_by: principal.userId,
-            })
-            .execute();
-          return shift.id;
+    resolve: (_root, args, ctx) =>
+      changeShift(
+        ctx,
+        String(args.shiftId),
+        async () => ({
+          set: { status: 'CANCELLED', cancel_reason: args.reason },
+          kind: 'CANCEL',
+          toLawyerId: null,
         }),
-      );
-      boardCache.clear();
-      return id;
-    },
+        args.reason,
+      ),
   }),
   generateSchedule: t.field({
     type: ScheduleSummary,
@@ -430,17 +422,9 @@ builder.mutationFields((t) => ({
       );
       if (!args.dryRun) boardCache.clear();
       const asRow = (p: (typeof plan)[number]): ShiftRow => ({
-        id: p.id,
-        workstation_id: p.workstationId,
-        lawyer_id: p.lawyerId,
-        starts_at: p.startsAt,
-        ends_at: p.endsAt,
-        mode: p.mode,
-        assignment: p.assignment,
+        ...toShiftRow(p, principal.userId),
         status: 'SCHEDULED',
-        lent_from_agency_id: p.lentFromAgencyId,
         cancel_reason: null,
-        created_by: principal.userId,
         created_at: new Date(),
       });
       return { ...summary, uncovered: summary.uncovered.map(asRow) };
