@@ -8,8 +8,12 @@ import { REPO_ROOT, SUBGRAPHS } from './config.js';
  * SHA-256 of every migration file; a test fails when a recorded file changes, and
  * `pnpm freeze-migrations` only ever adds new files to it.
  */
-export const migrationsDir = (subgraph: string) =>
-  join(REPO_ROOT, 'subgraphs', subgraph, 'src', 'migrations');
+/** `kit` is the kit's own migrations (its tables live in every subgraph's database). */
+export const MIGRATION_OWNERS = ['kit', ...SUBGRAPHS.map((s) => s.name)] as const;
+export const migrationsDir = (owner: string) =>
+  owner === 'kit'
+    ? join(REPO_ROOT, 'shared', 'src', 'migrations')
+    : join(REPO_ROOT, 'subgraphs', owner, 'src', 'migrations');
 export const lockPath = (subgraph: string) => join(migrationsDir(subgraph), 'frozen.json');
 
 export function migrationFiles(subgraph: string): string[] {
@@ -34,7 +38,7 @@ export function readLock(subgraph: string): Record<string, string> {
 /** Adds the hashes of migrations not yet recorded; returns the names it added. */
 export function freezeNewMigrations(): string[] {
   const added: string[] = [];
-  for (const { name } of SUBGRAPHS) {
+  for (const name of MIGRATION_OWNERS) {
     const lock = readLock(name);
     for (const file of migrationFiles(name)) {
       if (lock[file]) continue;

@@ -7,7 +7,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { JWK } from 'jose';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
   databaseConfig,
   isProduction,
@@ -32,6 +32,7 @@ import {
   type SigningKey,
 } from './identity.js';
 import { createLogger, type Logger } from './logger.js';
+import { kitMigrations } from './migrations/index.js';
 import { type Migrations, migrateToLatest } from './migrator.js';
 import { createPeerClient, type PeerClient } from './peers.js';
 import { type RunningService, startHttpService } from './service.js';
@@ -80,7 +81,6 @@ export interface RunningSubgraph extends RunningService {
 }
 
 async function seedOnce(db: Kysely<any>, seed: (db: Kysely<any>) => Promise<void>, log: Logger) {
-  await sql`create table if not exists kit_state (key text primary key, value text not null)`.execute(db);
   await db.transaction().execute(async (trx) => {
     // The row is written first and the seed runs in the same transaction: a failed seed leaves nothing.
     const inserted = await trx
@@ -106,7 +106,7 @@ export async function startSubgraph(
     onIdleError: (error) => log.warn({ err: error }, 'idle database connection failed'),
   });
   try {
-    await migrateToLatest(database.db, def.migrations, log);
+    await migrateToLatest(database.db, { ...kitMigrations, ...def.migrations }, log);
     if ((options.demo ?? true) && def.seedDemo) await seedOnce(database.db, def.seedDemo, log);
   } catch (error) {
     await database.close();

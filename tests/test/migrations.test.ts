@@ -1,8 +1,11 @@
 import { subgraphDefinitions } from '@duty/gateway';
-import { fileHash, migrationFiles, readLock } from '@duty/kit';
+import { fileHash, kitMigrations, migrationFiles, readLock } from '@duty/kit';
 import { describe, expect, it } from 'vitest';
 
-describe.each(subgraphDefinitions.map((d) => [d.name, d] as const))('%s migrations', (name, def) => {
+describe.each([
+  ['kit', { migrations: kitMigrations }] as const,
+  ...subgraphDefinitions.map((d) => [d.name, d] as const),
+])('%s migrations', (name, def) => {
   it('are all registered, in date order', () => {
     expect(Object.keys(def.migrations)).toEqual(migrationFiles(name).map((f) => f.replace(/\.ts$/, '')));
   });
