@@ -9,6 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { KitContext } from './context.js';
 import { REGION_LEVEL } from './enums.js';
 import { BadInputError, DutyError, unauthenticated } from './errors.js';
+import { CASE_STAGE } from './notices.js';
 import { canSeeRegion, hasAnyRole, type Role } from './principal.js';
 import { type KitScalarTypes, kitScalars } from './scalars.js';
 
@@ -24,6 +25,8 @@ export interface KitAuthScopes {
   inRegion: string;
   /** The principal is this duty lawyer. */
   lawyer: string;
+  /** The request came from one of these peer subgraphs itself (a relay delivering notices). */
+  viaPeer: readonly string[];
 }
 
 export interface KitTypes<Ctx extends KitContext> {
@@ -57,6 +60,7 @@ export function createBuilder<Ctx extends KitContext>() {
         anyRole: (roles) => hasAnyRole(ctx.principal, roles),
         inRegion: (code) => canSeeRegion(ctx.principal, code),
         lawyer: (id) => ctx.principal?.lawyerId === id,
+        viaPeer: (names) => names.some((n) => ctx.via === `subgraph:${n}`),
       }),
       unauthorizedError: (_parent, ctx, info) =>
         ctx.principal
@@ -94,6 +98,11 @@ export function createBuilder<Ctx extends KitContext>() {
 }
 
 export type KitBuilder<Ctx extends KitContext> = ReturnType<typeof createBuilder<Ctx>>;
+
+/** The CaseStage enum (诉讼阶段), declared the same way by every subgraph that uses it. */
+export function caseStageEnum<Ctx extends KitContext>(builder: KitBuilder<Ctx>) {
+  return builder.enumType('CaseStage', { description: 'Case stage (诉讼阶段)', values: CASE_STAGE });
+}
 
 /** The RegionLevel enum, declared the same way by every subgraph that uses it (composition merges them). */
 export function regionLevelEnum<Ctx extends KitContext>(builder: KitBuilder<Ctx>) {

@@ -7,4 +7,6 @@ export interface KitContext {
   principal: Principal | null;
   requestId: string;
   log: Logger;
+  /** Who sent the request to this subgraph: `duty-gateway`, or `subgraph:<name>` for a peer. */
+  via?: string;
 }

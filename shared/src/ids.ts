@@ -183,3 +183,9 @@ export function validatePhoneNumber(value: string): Valid<string> | Invalid<'FOR
   }
   return { ok: false, reason: 'FORMAT' };
 }
+
+/** A phone number with its middle digits hidden: 138****1234, or 010-6500**** for a landline. */
+export const maskPhoneNumber = (phone: string) =>
+  /^1\d{10}$/.test(phone)
+    ? `${phone.slice(0, 3)}****${phone.slice(7)}`
+    : phone.replace(/\d{4}(?=(-\d+)?$)/, '****');

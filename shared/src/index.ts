@@ -15,6 +15,7 @@ export * from './logger.js';
 export * from './migration-lock.js';
 export { kitMigrations } from './migrations/index.js';
 export * from './migrator.js';
+export * from './notices.js';
 export * from './organ-fields.js';
 export * from './outbox.js';
 export * from './paging.js';

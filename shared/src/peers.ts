@@ -12,7 +12,7 @@ import type { TokenSigner } from './identity.js';
 export interface PeerClient {
   query<T = Record<string, unknown>>(
     peer: SubgraphName,
-    ctx: KitContext,
+    caller: Pick<KitContext, 'principal' | 'requestId'>,
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<T>;
@@ -37,7 +37,7 @@ export function createPeerClient(options: {
       },
     );
   return {
-    async query(peer, ctx, query, variables) {
+    async query(peer, caller, query, variables) {
       const url = options.urls[peer];
       if (!url) throw unavailable(peer, 'NOT_CONFIGURED');
       let body: { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -48,8 +48,8 @@ export function createPeerClient(options: {
           signal: AbortSignal.timeout(timeoutMs),
           headers: {
             'content-type': 'application/json',
-            authorization: `Bearer ${await options.signer(ctx.principal, peer)}`,
-            'x-request-id': ctx.requestId,
+            authorization: `Bearer ${await options.signer(caller.principal, peer)}`,
+            'x-request-id': caller.requestId,
           },
           body: JSON.stringify({ query, variables }),
         });

@@ -65,3 +65,17 @@ export const isRole = (v: unknown): v is Role =>
   typeof v === 'string' && (ROLES as readonly string[]).includes(v);
 export const isAgencyKind = (v: unknown): v is AgencyKind =>
   typeof v === 'string' && (AGENCY_KINDS as readonly string[]).includes(v);
+
+/** Staff of this very organ (a court's staff for its own cases), in one of the organ's roles. */
+export const isStaffOf = (p: Principal | null, organId: string, roles: readonly Role[]) =>
+  !!p && p.agencyId === organId && hasAnyRole(p, roles);
+
+/**
+ * Who reads an organ's records of the accused: the organ's own staff, and legal aid staff of the
+ * region (the agency the organ notified). Nobody else.
+ */
+export const canReadOrganRecord = (
+  p: Principal | null,
+  organ: { id: string; regionCode: string },
+  roles: readonly Role[],
+) => isStaffOf(p, organ.id, roles) || (hasAnyRole(p, LEGAL_AID_STAFF) && canSeeRegion(p, organ.regionCode));

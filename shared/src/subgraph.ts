@@ -34,6 +34,7 @@ import {
 import { createLogger, type Logger } from './logger.js';
 import { kitMigrations } from './migrations/index.js';
 import { type Migrations, migrateToLatest } from './migrator.js';
+import { type OutboxMessage, startRelay } from './outbox.js';
 import { createPeerClient, type PeerClient } from './peers.js';
 import { type RunningService, startHttpService } from './service.js';
 
@@ -44,6 +45,8 @@ export type SubgraphContext<DB> = KitContext & {
   via: string;
   /** Calls other subgraphs on behalf of the same principal. */
   peers: PeerClient;
+  /** Tells the outbox relay there is something to deliver (after a commit). */
+  kickOutbox: () => void;
 };
 
 /** What a subgraph gives the kit; everything else (server, auth, migrations, demo data) is the kit's. */
@@ -54,6 +57,8 @@ export interface SubgraphDefinition<DB = any> {
   schema: () => GraphQLSchema;
   /** Loads the demo data; runs once, on first start of an empty database. */
   seedDemo?: (db: Kysely<DB>) => Promise<void>;
+  /** Delivers this subgraph's outbox messages; with it, the kit runs a relay beside the server. */
+  deliverOutbox?: (message: OutboxMessage, tools: { peers: PeerClient }) => Promise<void>;
 }
 
 export interface StartSubgraphOptions {
@@ -69,6 +74,8 @@ export interface StartSubgraphOptions {
   peerPublicJwks?: Partial<Record<SubgraphName, JWK>>;
   /** Peer GraphQL URLs (read at call time). */
   peerUrls?: Partial<Record<SubgraphName, string>>;
+  /** How often the outbox relay looks for work when not kicked. */
+  outboxIntervalMs?: number;
   production?: boolean;
   demo?: boolean;
   log?: Logger;
@@ -145,6 +152,14 @@ export async function startSubgraph(
   });
   await apollo.start();
 
+  const relay = def.deliverOutbox
+    ? startRelay({
+        db: database.db,
+        log: log.child({ component: 'outbox' }),
+        deliver: (message) => def.deliverOutbox!(message, { peers }),
+        intervalMs: options.outboxIntervalMs,
+      })
+    : undefined;
   const service = await startHttpService({
     name: def.name,
     host: options.host,
@@ -175,6 +190,7 @@ export async function startSubgraph(
         db: database.db,
         via,
         peers,
+        kickOutbox: () => relay?.kick(),
       }));
       return true;
     },
@@ -183,6 +199,7 @@ export async function startSubgraph(
       return { database: database.kind };
     },
     async onStopped() {
+      await relay?.stop();
       await apollo.stop();
       await peers.close();
       await database.close();

@@ -62,6 +62,8 @@ export async function startTestSubgraph(
     signingKey: options.signingKey,
     peerPublicJwks: options.peerPublicJwks,
     peerUrls: options.peerUrls,
+    // Tests wait for deliveries: look for outbox work often.
+    outboxIntervalMs: 100,
     demo: options.demo ?? true,
     production: false,
     log,
@@ -89,6 +91,8 @@ export interface TestFederation<G extends RunningService> {
   signingKey: SigningKey;
   /** Each subgraph's own key (for peer calls). */
   subgraphKeys: Record<string, SigningKey>;
+  /** Where subgraphs find each other; a test may point one elsewhere to make it unreachable. */
+  peerUrls: Partial<Record<SubgraphName, string>>;
   stop(): Promise<void>;
 }
 
@@ -130,6 +134,7 @@ export async function startFederation<G extends RunningService>(options: {
     subgraphs,
     signingKey,
     subgraphKeys: keys,
+    peerUrls,
     async stop() {
       await gateway.stop();
       await Promise.all(started.map((s) => s.dispose()));

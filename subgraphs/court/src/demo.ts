@@ -1,5 +1,5 @@
-import { parentsFirst } from '@duty/kit';
-import { demoDirectory } from '@duty/kit/demo';
+import { makeResidentIdNumber, parentsFirst } from '@duty/kit';
+import { demoDirectory, seededRandom } from '@duty/kit/demo';
 import type { Kysely } from 'kysely';
 import type { CourtDatabase } from './db.js';
 
@@ -15,4 +15,40 @@ export async function seedDemo(db: Kysely<CourtDatabase>) {
     phone: c.phone,
   }));
   await db.insertInto('court').values(rows).execute();
+  await seedCases(db);
+}
+
+/** Two trial cases at every basic court, with their accused; one already has defense counsel. */
+async function seedCases(db: Kysely<CourtDatabase>) {
+  const rnd = seededRandom('court-demo-cases');
+  const year = new Date().getFullYear();
+  const charges = ['盗窃罪', '危险驾驶罪', '诈骗罪', '故意伤害罪', '寻衅滋事罪', '帮助信息网络犯罪活动罪'];
+  const names = ['张伟', '王磊', '李娜', '刘洋', '陈杰', '杨帆', '赵敏', '黄强'];
+  const cases = [];
+  const persons = [];
+  for (const court of demoDirectory().courts.filter((c) => c.level === 'BASIC')) {
+    for (let n = 1; n <= 2; n += 1) {
+      const id = `case-${court.id}-${n}`;
+      cases.push({
+        id,
+        case_number: `（${year}）${court.regionCode}刑初${100 + n}号`,
+        court_id: court.id,
+        charges: [rnd.pick(charges)],
+        received_at: new Date(Date.now() - rnd.int(1, 20) * 86_400_000),
+      });
+      for (let p = 1; p <= n; p += 1) {
+        const birth = `19${rnd.int(70, 99)}-0${rnd.int(1, 9)}-1${rnd.int(0, 9)}`;
+        persons.push({
+          id: `${id}-p${p}`,
+          case_id: id,
+          name: rnd.pick(names),
+          resident_id_number: makeResidentIdNumber(court.regionCode, birth, rnd.int(0, 999)),
+          phone: `139${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`,
+          has_defense_counsel: n === 2 && p === 2,
+        });
+      }
+    }
+  }
+  await db.insertInto('court_case').values(cases).execute();
+  await db.insertInto('accused_person').values(persons).execute();
 }

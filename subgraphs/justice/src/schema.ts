@@ -8,6 +8,7 @@ import './schedules/availability.js';
 import './workstations/mutations.js';
 import './workstations/schema.js';
 import './organs/schema.js';
+import './notices/schema.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,0 +1,106 @@
+import {
+  byKeys,
+  canReadOrganRecord,
+  caseStageEnum,
+  DutyError,
+  groupByKeys,
+  isStaffOf,
+  maskPhoneNumber,
+  maskResidentIdNumber,
+  pageByKey,
+} from '@duty/kit';
+import { builder, type Context } from '../builder.js';
+import { Court } from '../courts/schema.js';
+import {
+  type CaseRow,
+  findCasesByIds,
+  findPersonsByCases,
+  findPersonsByIds,
+  listCasesOfCourt,
+  type PersonRow,
+} from './queries.js';
+
+export const COURT_ROLES = ['COURT_STAFF'] as const;
+export const CaseStage = caseStageEnum(builder);
+
+const readable = (row: { court_id: string; region_code: string }, ctx: Context) =>
+  canReadOrganRecord(ctx.principal, { id: row.court_id, regionCode: row.region_code }, COURT_ROLES);
+
+export const CourtCase = builder.loadableObject('CourtCase', {
+  description: 'A trial-stage case at a court (审判阶段案件)',
+  load: async (ids: string[], ctx: Context) =>
+    byKeys(ids, await findCasesByIds(ctx.db, ids), (r) => r.id, '案件'),
+  authScopes: (c, ctx) => readable(c, ctx),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    caseNumber: t.exposeString('case_number', { description: 'Case number (案号)' }),
+    stage: t.expose('stage', { type: CaseStage }),
+    charges: t.exposeStringList('charges', { description: 'Charges (罪名)' }),
+    receivedAt: t.expose('received_at', {
+      type: 'DateTime',
+      description: 'Received by the court (收案时间)',
+    }),
+    court: t.field({ type: Court, resolve: (c) => c.court_id }),
+  }),
+});
+
+export const AccusedPerson = builder.loadableObject('CourtAccusedPerson', {
+  description: 'The accused in a court case (被告人)',
+  load: async (ids: string[], ctx: Context) =>
+    byKeys(ids, await findPersonsByIds(ctx.db, ids), (r) => r.id, '被告人'),
+  authScopes: (p, ctx) => readable(p, ctx),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name', { description: 'Name (姓名)' }),
+    residentIdNumber: t.string({
+      description: "Resident ID number (身份证号码); whole for the court's own staff, masked for others",
+      resolve: (p, _a, ctx) =>
+        isStaffOf(ctx.principal, p.court_id, COURT_ROLES)
+          ? p.resident_id_number
+          : maskResidentIdNumber(p.resident_id_number),
+    }),
+    phone: t.string({
+      nullable: true,
+      description: "Phone (联系电话); whole for the court's own staff, masked for others",
+      resolve: (p, _a, ctx) =>
+        p.phone && !isStaffOf(ctx.principal, p.court_id, COURT_ROLES) ? maskPhoneNumber(p.phone) : p.phone,
+    }),
+    hasDefenseCounsel: t.exposeBoolean('has_defense_counsel', {
+      description: 'Has defense counsel (已有辩护人)',
+    }),
+    case: t.field({ type: CourtCase, resolve: (p) => p.case_id }),
+  }),
+});
+
+builder.objectField(CourtCase, 'accused', (t) =>
+  t.loadableList({
+    type: AccusedPerson,
+    description: 'The accused (被告人)',
+    load: async (ids: string[], ctx: Context) =>
+      groupByKeys(ids, await findPersonsByCases(ctx.db, ids), (p: PersonRow) => p.case_id),
+    resolve: (c) => c.id,
+  }),
+);
+
+builder.queryField('courtCases', (t) =>
+  t.connection(
+    {
+      type: CourtCase,
+      nullable: true,
+      description: "The caller's own court's cases (本院案件)",
+      authScopes: { anyRole: COURT_ROLES },
+      resolve: (_root, args, ctx) => {
+        const courtId = ctx.principal?.agencyId;
+        if (!courtId || ctx.principal?.agencyKind !== 'COURT')
+          throw new DutyError('FORBIDDEN', '当前账号不属于法院');
+        return pageByKey(
+          args,
+          (c: CaseRow) => c.id,
+          (page) => listCasesOfCourt(ctx.db, courtId, page),
+        );
+      },
+    },
+    { name: 'CourtCaseConnection' },
+    { name: 'CourtCaseEdge' },
+  ),
+);

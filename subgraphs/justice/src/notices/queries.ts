@@ -1,0 +1,77 @@
+import { type PageArgs, rowKeysetPage } from '@duty/kit';
+import type { Kysely } from 'kysely';
+import type { JusticeDatabase } from '../db.js';
+import type { HostKind } from '../workstations/table.js';
+import type { HelpRequestNoticeTable, NoticeStatus } from './table.js';
+
+export type InboxOrder = 'NEWEST' | 'MOST_URGENT';
+
+export interface InboxFilter {
+  regionPrefix: string;
+  status?: NoticeStatus[] | null;
+  organKind?: string | null;
+  workstationId?: string | null;
+  overdue?: boolean | null;
+}
+
+const OPEN: NoticeStatus[] = ['RECEIVED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'];
+
+/** One inbox page: one statement, whatever the page size. */
+export function listInbox(
+  db: Kysely<JusticeDatabase>,
+  filter: InboxFilter,
+  order: InboxOrder,
+  page: PageArgs,
+) {
+  let q = db
+    .selectFrom('help_request_notice')
+    .selectAll()
+    .where('region_code', 'like', `${filter.regionPrefix}%`);
+  if (filter.status?.length) q = q.where('status', 'in', filter.status);
+  if (filter.organKind) q = q.where('organ_kind', '=', filter.organKind as never);
+  if (filter.workstationId) q = q.where('workstation_id', '=', filter.workstationId);
+  if (filter.overdue != null) {
+    q = filter.overdue
+      ? q.where('deadline_at', '<', new Date()).where('status', 'in', OPEN)
+      : q.where((eb) => eb.or([eb('deadline_at', '>=', new Date()), eb('status', 'not in', OPEN)]));
+  }
+  return order === 'NEWEST'
+    ? rowKeysetPage(q, [{ ref: 'requested_at', cast: 'timestamptz' }, { ref: 'id' }], 'desc', page).execute()
+    : rowKeysetPage(q, [{ ref: 'deadline_at', cast: 'timestamptz' }, { ref: 'id' }], 'asc', page).execute();
+}
+
+export const isOpen = (status: NoticeStatus) => OPEN.includes(status);
+
+const HOST_OF_ORGAN: Record<string, HostKind | undefined> = {
+  COURT: 'COURT',
+  PROCURATORATE: 'PROCURATORATE',
+  DETENTION_CENTER: 'DETENTION_CENTER',
+};
+
+/**
+ * Records a notice, filed under the workstation at the organ when there is one; a second delivery
+ * of the same notice changes nothing. Returns whether it was new.
+ */
+export async function receiveNotice(
+  db: Kysely<JusticeDatabase>,
+  notice: Omit<HelpRequestNoticeTable, 'received_at' | 'status'>,
+) {
+  let row = notice;
+  const hostKind = HOST_OF_ORGAN[row.organ_kind];
+  if (!row.workstation_id && hostKind) {
+    const ws = await db
+      .selectFrom('workstation')
+      .select('id')
+      .where('host_kind', '=', hostKind)
+      .where('host_id', '=', row.organ_id)
+      .orderBy('id')
+      .executeTakeFirst();
+    row = { ...row, workstation_id: ws?.id ?? null };
+  }
+  const result = await db
+    .insertInto('help_request_notice')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}

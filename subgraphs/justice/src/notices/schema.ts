@@ -1,0 +1,184 @@
+import {
+  caseStageEnum,
+  encodeRowCursor,
+  LEGAL_AID_STAFF,
+  listRegionPrefix,
+  type HelpRequestNotice as NoticeInput,
+  pageByKey,
+} from '@duty/kit';
+import { builder } from '../builder.js';
+import { Workstation } from '../workstations/schema.js';
+import { isOpen, listInbox, receiveNotice } from './queries.js';
+import type { HelpRequestNotice as NoticeRow, NoticeStatus } from './table.js';
+
+export const CaseStage = caseStageEnum(builder);
+
+const NoticeStatusEnum = builder.enumType('NoticeStatus', {
+  description: 'Where a help request stands at the legal aid agency (处理状态)',
+  values: {
+    RECEIVED: { description: '已接收' },
+    ASSIGNED: { description: '已指派' },
+    ACCEPTED: { description: '律师已接受' },
+    IN_PROGRESS: { description: '帮助中' },
+    COMPLETED: { description: '已完成' },
+    CANCELLED: { description: '已撤销' },
+    REFUSED_BY_ACCUSED: { description: '当事人拒绝帮助' },
+  } as const,
+});
+
+const OrganKind = builder.enumType('OrganKind', {
+  description: 'Kind of organ that sent the notice (通知机关类别)',
+  values: {
+    COURT: { description: '人民法院' },
+    PROCURATORATE: { description: '人民检察院' },
+    PUBLIC_SECURITY: { description: '公安机关（含国家安全机关）' },
+    DETENTION_CENTER: { description: '看守所' },
+  } as const,
+});
+
+const InboxOrder = builder.enumType('InboxOrder', {
+  description: 'Inbox order (排序)',
+  values: {
+    NEWEST: { description: '最新在前' },
+    MOST_URGENT: { description: '最紧急在前（按期限）' },
+  } as const,
+});
+
+// Help requests live in the organs' subgraphs; the inbox points at them by key and each organ's
+// subgraph fills in its own details (case, accused, place) through federation.
+const key = builder.selection<{ id: string }>('id');
+const CourtHelpRequest = builder.externalRef('CourtHelpRequest', key, (ref) => ref);
+CourtHelpRequest.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
+
+const OrganHelpRequest = builder.unionType('OrganHelpRequest', {
+  description: "The organ's own help request (机关登记的法律帮助请求)",
+  types: [CourtHelpRequest],
+  resolveType: (ref) => (ref as unknown as { type: string }).type,
+});
+
+const Notice = builder.objectRef<NoticeRow>('HelpRequestNotice').implement({
+  description: 'A notice received from an organ: one inbox item (法律帮助通知)',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    status: t.expose('status', { type: NoticeStatusEnum }),
+    organKind: t.expose('organ_kind', { type: OrganKind }),
+    organId: t.exposeID('organ_id', { description: "The organ's id in its own subgraph (通知机关编号)" }),
+    stage: t.expose('stage', { type: CaseStage }),
+    regionCode: t.expose('region_code', { type: 'RegionCode' }),
+    requestedAt: t.expose('requested_at', { type: 'DateTime', description: 'Requested at (请求时间)' }),
+    deadlineAt: t.expose('deadline_at', { type: 'DateTime', description: 'Deadline (办理期限)' }),
+    receivedAt: t.expose('received_at', { type: 'DateTime', description: 'Received at (接收时间)' }),
+    overdue: t.boolean({
+      description: 'Past its deadline and not yet closed (已超期)',
+      resolve: (n) => isOpen(n.status) && n.deadline_at.getTime() < Date.now(),
+    }),
+    workstation: t.field({
+      type: Workstation,
+      nullable: true,
+      description: 'The workstation at the organ (所在工作站)',
+      resolve: (n) => n.workstation_id,
+    }),
+    request: t.field({
+      type: OrganHelpRequest,
+      // Nullable: the organ's subgraph may be unavailable; the inbox still answers.
+      nullable: true,
+      description: "The organ's request with its case, accused and place (请求详情，由机关子图提供)",
+      resolve: (n) => ({ id: n.request_id, type: n.request_type }),
+    }),
+  }),
+});
+
+builder.queryField('noticeInbox', (t) =>
+  t.connection(
+    {
+      type: Notice,
+      nullable: true,
+      description:
+        "The legal aid agency's inbox: notices from every organ of the region (法律援助机构收件箱)",
+      authScopes: { anyRole: LEGAL_AID_STAFF },
+      args: {
+        regionCode: t.arg({ type: 'RegionCode', description: 'Region (行政区划)；默认为本人所在辖区' }),
+        status: t.arg({ type: [NoticeStatusEnum] }),
+        organKind: t.arg({ type: OrganKind }),
+        workstationId: t.arg.id(),
+        overdue: t.arg.boolean({ description: 'Only overdue, or only not overdue (是否超期)' }),
+        order: t.arg({ type: InboxOrder, defaultValue: 'MOST_URGENT' }),
+      },
+      resolve: (_root, args, ctx) => {
+        const regionPrefix = listRegionPrefix(ctx, args.regionCode);
+        const order = args.order ?? 'MOST_URGENT';
+        return pageByKey(
+          args,
+          (n: NoticeRow) =>
+            order === 'NEWEST'
+              ? encodeRowCursor([n.requested_at.toISOString(), n.id])
+              : encodeRowCursor([n.deadline_at.toISOString(), n.id]),
+          (page) =>
+            listInbox(
+              ctx.db,
+              {
+                regionPrefix,
+                status: args.status as NoticeStatus[] | null,
+                organKind: args.organKind,
+                workstationId: args.workstationId ? String(args.workstationId) : null,
+                overdue: args.overdue,
+              },
+              order,
+              page,
+            ),
+          { rawCursor: true },
+        );
+      },
+    },
+    { name: 'HelpRequestNoticeConnection', description: 'A page of the inbox (收件箱分页列表)' },
+    { name: 'HelpRequestNoticeEdge' },
+  ),
+);
+
+const NoticeInputType = builder.inputType('HelpRequestNoticeInput', {
+  description: 'A notice as an organ subgraph delivers it (internal)',
+  inaccessible: true,
+  fields: (t) => ({
+    requestId: t.string({ required: true }),
+    requestType: t.string({ required: true }),
+    subgraph: t.string({ required: true }),
+    organKind: t.field({ type: OrganKind, required: true }),
+    organId: t.string({ required: true }),
+    regionCode: t.field({ type: 'RegionCode', required: true }),
+    stage: t.field({ type: CaseStage, required: true }),
+    workstationId: t.string(),
+    requestedAt: t.field({ type: 'DateTime', required: true }),
+    deadlineAt: t.field({ type: 'DateTime', required: true }),
+  }),
+});
+
+builder.mutationField('receiveHelpRequestNotice', (t) =>
+  t.boolean({
+    description: 'Receives a notice from an organ subgraph; repeated deliveries change nothing (internal)',
+    // Not part of the public API: only the organ subgraphs' relays call it, with their own keys.
+    inaccessible: true,
+    authScopes: { viaPeer: ['court', 'procuratorate', 'public-security'] },
+    args: { notice: t.arg({ type: NoticeInputType, required: true }) },
+    resolve: async (_root, { notice }, ctx) => {
+      // A relay may only deliver its own subgraph's notices.
+      if (ctx.via !== `subgraph:${notice.subgraph}`) return false;
+      const n = notice as unknown as Omit<NoticeInput, 'requestedAt' | 'deadlineAt'> & {
+        requestedAt: Date;
+        deadlineAt: Date;
+      };
+      return receiveNotice(ctx.db, {
+        id: `${n.subgraph}:${n.requestId}`,
+        subgraph: n.subgraph,
+        request_type: n.requestType,
+        request_id: n.requestId,
+        organ_kind: n.organKind,
+        organ_id: n.organId,
+        region_code: n.regionCode,
+        stage: n.stage,
+        workstation_id: n.workstationId ?? null,
+        requested_at: n.requestedAt,
+        deadline_at: n.deadlineAt,
+      });
+    },
+  }),
+);
