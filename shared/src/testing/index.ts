@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { JWK } from 'jose';
+import { sql } from 'kysely';
 import { databaseName, type SubgraphName } from '../config.js';
 import { type DatabaseConfig, dropPostgresDatabase } from '../db.js';
 import { generateSigningKey, type SigningKey } from '../identity.js';
@@ -78,6 +79,22 @@ export async function startTestSubgraph(
   };
 }
 
+/**
+ * Waits until a subgraph's outbox has delivered everything (demo data notifies on first start), so
+ * tests begin from a quiet system whose SQL counts mean what they say.
+ */
+export async function outboxDrained(subgraph: RunningSubgraph, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await sql<{
+      n: string;
+    }>`select count(*) as n from kit_outbox where delivered_at is null`.execute(subgraph.database.db);
+    if (Number(rows[0]?.n ?? 0) === 0) return;
+    if (Date.now() > end) throw new Error(`${subgraph.name}: outbox not drained after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export type FederationGatewayFactory<G extends RunningService> = (input: {
   subgraphUrls: Record<string, string>;
   signingKey: SigningKey;
@@ -122,6 +139,7 @@ export async function startFederation<G extends RunningService>(options: {
   );
   for (const s of started) peerUrls[s.name] = s.graphqlUrl;
   const subgraphs = Object.fromEntries(started.map((s) => [s.name, s]));
+  await Promise.all(started.map((s) => outboxDrained(s)));
   const { log, lines } = memoryLog('gateway');
   const gateway = await options.gateway({
     subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.graphqlUrl])),

@@ -1,7 +1,8 @@
-import { makeResidentIdNumber, parentsFirst } from '@duty/kit';
+import { enqueue, HELP_REQUEST_NOTICE, makeResidentIdNumber, parentsFirst } from '@duty/kit';
 import { demoDirectory, seededRandom } from '@duty/kit/demo';
 import type { Kysely } from 'kysely';
 import type { CourtDatabase } from './db.js';
+import { courtNotice, DEFAULT_DEADLINE_HOURS } from './requests/notice.js';
 
 /** The demo regions' courts; parents come first so the foreign key holds. */
 export async function seedDemo(db: Kysely<CourtDatabase>) {
@@ -51,4 +52,34 @@ async function seedCases(db: Kysely<CourtDatabase>) {
   }
   await db.insertInto('court_case').values(cases).execute();
   await db.insertInto('accused_person').values(persons).execute();
+  // One request per basic court, notified through the outbox like any other: the legal aid
+  // agencies' inboxes have content on first start.
+  for (const court of demoDirectory().courts.filter((c) => c.level === 'BASIC')) {
+    const id = `request-${court.id}-1`;
+    const requestedAt = new Date(Date.now() - rnd.int(1, 30) * 3600_000);
+    const deadlineAt = new Date(requestedAt.getTime() + DEFAULT_DEADLINE_HOURS * 3600_000);
+    await db
+      .insertInto('help_request')
+      .values({
+        id,
+        person_id: `case-${court.id}-1-p1`,
+        stage: 'TRIAL',
+        requested_by: 'ACCUSED',
+        relative_name: null,
+        relative_relation: null,
+        requested_at: requestedAt,
+        deadline_at: deadlineAt,
+        recorded_by: `court-staff-${court.regionCode}`,
+        idempotency_key: null,
+      })
+      .execute();
+    const notice = courtNotice({
+      id,
+      courtId: court.id,
+      regionCode: court.regionCode,
+      requestedAt,
+      deadlineAt,
+    });
+    await enqueue(db, HELP_REQUEST_NOTICE, notice, id);
+  }
 }

@@ -6,7 +6,6 @@ import {
   enqueue,
   groupByKeys,
   HELP_REQUEST_NOTICE,
-  type HelpRequestNotice,
   helpRequestDeadline,
   isStaffOf,
   withDatabaseRules,
@@ -16,6 +15,7 @@ import { builder, type Context } from '../builder.js';
 import { findPersonsByIds } from '../cases/queries.js';
 import { AccusedPerson, CaseStage, COURT_ROLES, CourtCase } from '../cases/schema.js';
 import { Court } from '../courts/schema.js';
+import { courtNotice, DEFAULT_DEADLINE_HOURS } from './notice.js';
 import {
   findNoticesByPersons,
   findRequestByKey,
@@ -24,9 +24,6 @@ import {
   type RequestRow,
 } from './queries.js';
 import type { RightsNotice as NoticeRow } from './table.js';
-
-/** Without a regional rule, the agency has 48 hours to answer a court's request. */
-export const DEFAULT_DEADLINE_HOURS = 48;
 
 const NoticeMethod = builder.enumType('RightsNoticeMethod', {
   description: 'How the accused was informed (告知方式)',
@@ -214,18 +211,13 @@ builder.mutationFields((t) => ({
             })
             .execute();
           // The notice to the legal aid agency commits with the request, or neither does.
-          const notice: HelpRequestNotice = {
-            requestId: id,
-            requestType: 'CourtHelpRequest',
-            subgraph: 'court',
-            organKind: 'COURT',
-            organId: person.court_id,
+          const notice = courtNotice({
+            id,
+            courtId: person.court_id,
             regionCode: person.region_code,
-            stage: 'TRIAL',
-            workstationId: null,
-            requestedAt: requestedAt.toISOString(),
-            deadlineAt: deadlineAt.toISOString(),
-          };
+            requestedAt,
+            deadlineAt,
+          });
           await enqueue(trx, HELP_REQUEST_NOTICE, notice, id);
         }),
       );
