@@ -1,6 +1,6 @@
 import type { JusticeBureauTable, LegalAidAgencyTable } from './agencies/table.js';
 import type { LawyerTable } from './lawyers/table.js';
-import type { HelpRequestNoticeTable } from './notices/table.js';
+import type { HelpRequestNoticeTable, NoticeEventTable } from './notices/table.js';
 import type { RosterEntryTable, RosterEventTable } from './roster/table.js';
 import type { DutyShiftChangeTable, DutyShiftTable, LawyerUnavailableDateTable } from './schedules/table.js';
 import type { WorkstationTable } from './workstations/table.js';
@@ -14,6 +14,7 @@ export interface JusticeDatabase {
   roster_event: RosterEventTable;
   workstation: WorkstationTable;
   help_request_notice: HelpRequestNoticeTable;
+  notice_event: NoticeEventTable;
   duty_shift: DutyShiftTable;
   duty_shift_change: DutyShiftChangeTable;
   lawyer_unavailable_date: LawyerUnavailableDateTable;

@@ -9,6 +9,7 @@ import './workstations/mutations.js';
 import './workstations/schema.js';
 import './organs/schema.js';
 import './notices/schema.js';
+import './dispatch/schema.js';
 
 builder.queryType({});
 builder.mutationType({});

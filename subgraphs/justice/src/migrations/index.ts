@@ -3,10 +3,12 @@ import * as reference from './2026-11-26-01-reference-data.js';
 import * as roster from './2026-11-26-02-roster.js';
 import * as schedules from './2026-11-26-03-schedules.js';
 import * as notices from './2026-11-26-04-notices.js';
+import * as dispatch from './2026-11-26-05-dispatch.js';
 
 export const migrations: Migrations = {
   '2026-11-26-01-reference-data': reference,
   '2026-11-26-02-roster': roster,
   '2026-11-26-03-schedules': schedules,
   '2026-11-26-04-notices': notices,
+  '2026-11-26-05-dispatch': dispatch,
 };

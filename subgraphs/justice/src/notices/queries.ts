@@ -1,5 +1,5 @@
 import { type PageArgs, rowKeysetPage } from '@duty/kit';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { JusticeDatabase } from '../db.js';
 import type { HostKind } from '../workstations/table.js';
 import type { HelpRequestNoticeTable, NoticeStatus } from './table.js';
@@ -54,7 +54,10 @@ const HOST_OF_ORGAN: Record<string, HostKind | undefined> = {
  */
 export async function receiveNotice(
   db: Kysely<JusticeDatabase>,
-  notice: Omit<HelpRequestNoticeTable, 'received_at' | 'status'>,
+  notice: Omit<
+    Insertable<HelpRequestNoticeTable>,
+    'received_at' | 'status' | 'lawyer_id' | 'assigned_at' | 'updated_at'
+  >,
 ) {
   let row = notice;
   const hostKind = HOST_OF_ORGAN[row.organ_kind];

@@ -1,19 +1,23 @@
 import {
+  canSeeRegion,
   caseStageEnum,
+  DutyError,
   encodeRowCursor,
+  hasAnyRole,
   LEGAL_AID_STAFF,
   listRegionPrefix,
   type HelpRequestNotice as NoticeInput,
   pageByKey,
 } from '@duty/kit';
-import { builder } from '../builder.js';
+import { builder, type Context } from '../builder.js';
+import { findNoticesByRequests } from '../dispatch/queries.js';
 import { Workstation } from '../workstations/schema.js';
 import { isOpen, listInbox, receiveNotice } from './queries.js';
 import type { HelpRequestNotice as NoticeRow, NoticeStatus } from './table.js';
 
 export const CaseStage = caseStageEnum(builder);
 
-const NoticeStatusEnum = builder.enumType('NoticeStatus', {
+export const NoticeStatusEnum = builder.enumType('NoticeStatus', {
   description: 'Where a help request stands at the legal aid agency (处理状态)',
   values: {
     RECEIVED: { description: '已接收' },
@@ -48,7 +52,6 @@ const InboxOrder = builder.enumType('InboxOrder', {
 // subgraph fills in its own details (case, accused, place) through federation.
 const key = builder.selection<{ id: string }>('id');
 const CourtHelpRequest = builder.externalRef('CourtHelpRequest', key, (ref) => ref);
-CourtHelpRequest.implement({ fields: (t) => ({ id: t.exposeID('id') }) });
 
 const OrganHelpRequest = builder.unionType('OrganHelpRequest', {
   description: "The organ's own help request (机关登记的法律帮助请求)",
@@ -56,7 +59,7 @@ const OrganHelpRequest = builder.unionType('OrganHelpRequest', {
   resolveType: (ref) => (ref as unknown as { type: string }).type,
 });
 
-const Notice = builder.objectRef<NoticeRow>('HelpRequestNotice').implement({
+export const Notice = builder.objectRef<NoticeRow>('HelpRequestNotice').implement({
   description: 'A notice received from an organ: one inbox item (法律帮助通知)',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -84,6 +87,35 @@ const Notice = builder.objectRef<NoticeRow>('HelpRequestNotice').implement({
       nullable: true,
       description: "The organ's request with its case, accused and place (请求详情，由机关子图提供)",
       resolve: (n) => ({ id: n.request_id, type: n.request_type }),
+    }),
+  }),
+});
+
+/**
+ * The organ sees on its own request how the agency handles it (status, lawyer, times), resolved
+ * here: the organ's staff, legal aid staff of the region, and the assigned lawyer.
+ */
+CourtHelpRequest.implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    dispatch: t.loadable({
+      type: Notice,
+      nullable: true,
+      description: 'How the legal aid agency handles it (法律援助机构处理情况)',
+      load: async (ids: string[], ctx: Context) => {
+        const rows = await findNoticesByRequests(ctx.db, 'court', ids);
+        return ids.map((id) => {
+          const n = rows.find((r) => r.request_id === id);
+          if (!n) return null;
+          const p = ctx.principal;
+          const allowed =
+            p?.agencyId === n.organ_id ||
+            (hasAnyRole(p, LEGAL_AID_STAFF) && canSeeRegion(p, n.region_code)) ||
+            (!!n.lawyer_id && p?.lawyerId === n.lawyer_id);
+          return allowed ? n : new DutyError('FORBIDDEN', '无权查看该请求的处理情况');
+        });
+      },
+      resolve: (r) => r.id,
     }),
   }),
 });

@@ -25,5 +25,32 @@ export interface HelpRequestNoticeTable {
   deadline_at: Date;
   received_at: Generated<Date>;
   status: Generated<NoticeStatus>;
+  /** The duty lawyer assigned, while one is. */
+  lawyer_id: Generated<string | null>;
+  assigned_at: Generated<Date | null>;
+  updated_at: Generated<Date>;
 }
 export type HelpRequestNotice = Selectable<HelpRequestNoticeTable>;
+
+export type NoticeAction =
+  | 'ASSIGN'
+  | 'ACCEPT'
+  | 'DECLINE'
+  | 'START'
+  | 'COMPLETE'
+  | 'CANCEL'
+  | 'REFUSED_BY_ACCUSED';
+
+/** One step of a notice: who did what, when, and why (append-only). */
+export interface NoticeEventTable {
+  id: string;
+  notice_id: string;
+  action: NoticeAction;
+  status_after: NoticeStatus;
+  lawyer_id: string | null;
+  reason: string | null;
+  actor: string;
+  at: Generated<Date>;
+  idempotency_key: string | null;
+}
+export type NoticeEvent = Selectable<NoticeEventTable>;
