@@ -218,6 +218,27 @@ describe('shifts by hand: the database rules', () => {
     );
   });
 
+  it('counts monthly limits by the China calendar month, whatever the session time zone', async () => {
+    await sql`update lawyer set max_on_site_per_month = 1 where id = 'lawyer-110108-02'`.execute(justiceDb());
+    const year = new Date().getUTCFullYear() + 1;
+    // 1 June 00:30 in Beijing is still 31 May in UTC (and in New York).
+    const juneFirst = at(`${year}-06-01`, '00:30');
+    const mayLast = at(`${year}-05-31`, '09:00');
+    const juneLater = at(`${year}-06-20`, '09:00');
+    const insert = (s: string) =>
+      justiceDb()
+        .transaction()
+        .execute(async (trx) => {
+          await sql`set local time zone 'America/New_York'`.execute(trx);
+          await sql`insert into duty_shift (id, workstation_id, lawyer_id, starts_at, ends_at, mode, created_by)
+            values (gen_random_uuid()::text, 'ws-court-110108', 'lawyer-110108-02', ${s}::timestamptz,
+              ${s}::timestamptz + interval '2 hours', 'ON_SITE', 'test')`.execute(trx);
+        });
+    await insert(mayLast);
+    await insert(juneFirst);
+    await expect(insert(juneLater)).rejects.toThrow(/monthly limit/);
+  });
+
   it('stops at a lawyer’s monthly limit', async () => {
     await sql`update lawyer set max_on_site_per_month = 0 where id = 'lawyer-110105-04'`.execute(justiceDb());
     const res = await f.query(CREATE, {
