@@ -30,7 +30,10 @@ export interface RelayOptions {
   batchSize?: number;
   /** How often to look for work when nobody kicks the relay. */
   intervalMs?: number;
-  /** How long a claimed message stays hidden from other relays while it is being delivered. */
+  /**
+   * How long a claimed batch stays hidden from other relays: longer than delivering a whole batch
+   * takes (batch size x the delivery timeout), or another relay could deliver the tail again.
+   */
   leaseMs?: number;
   maxBackoffMs?: number;
 }
@@ -53,7 +56,7 @@ export interface Relay {
 export function startRelay(options: RelayOptions): Relay {
   const { db, deliver, log } = options;
   const batchSize = options.batchSize ?? 20;
-  const leaseMs = options.leaseMs ?? 30_000;
+  const leaseMs = options.leaseMs ?? 150_000;
   const maxBackoffMs = options.maxBackoffMs ?? 60_000;
   let stopped = false;
   let running: Promise<number> | undefined;
@@ -115,6 +118,7 @@ export function startRelay(options: RelayOptions): Relay {
   }
 
   function runOnce(): Promise<number> {
+    if (stopped) return Promise.resolve(0);
     if (running) {
       again = true;
       return running;

@@ -17,8 +17,8 @@ const ASSIGN = /* GraphQL */ `
   }
 `;
 const STEP = /* GraphQL */ `
-  mutation ($n: ID!, $a: HelpRequestAction!, $r: String) {
-    advanceHelpRequest(noticeId: $n, action: $a, reason: $r) { status lawyer { id } }
+  mutation ($n: ID!, $a: HelpRequestAction!, $r: String, $k: String) {
+    advanceHelpRequest(noticeId: $n, action: $a, reason: $r, idempotencyKey: $k) { status lawyer { id } }
   }
 `;
 
@@ -81,6 +81,11 @@ describe('dispatch', () => {
     });
     expect(offDuty.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(offDuty.body.errors?.[0]?.message).toContain('须说明理由');
+    const otherRegion = await f.query(ASSIGN, {
+      token: await f.tokenFor('dispatcher-440304'),
+      variables: { n: noticeId, l: await license('lawyer-110105-08'), k: 'other-region-0001' },
+    });
+    expect(otherRegion.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const byCourt = await f.query(ASSIGN, {
       token: await f.tokenFor('court-staff-110105'),
       variables: { n: noticeId, l: await license('lawyer-110105-08') },
@@ -120,6 +125,12 @@ describe('dispatch', () => {
     const repeat = await f.query(ASSIGN, { token: dispatcher, variables: vars });
     expect(again.body.data.assignDutyLawyer.status).toBe('ASSIGNED');
     expect(repeat.body.data.assignDutyLawyer.status).toBe('ASSIGNED');
+    // The same key from someone else, or for another step, is not a replay.
+    const stolen = await f.query(STEP, {
+      token: assigned,
+      variables: { n: noticeId, a: 'ACCEPT', k: 'assign-once-0001' },
+    });
+    expect(stolen.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     for (const a of ['ACCEPT', 'START', 'COMPLETE']) {
       const res = await f.query(STEP, { token: assigned, variables: { n: noticeId, a } });
       expect(res.body.errors, a).toBeUndefined();

@@ -199,7 +199,16 @@ describe('rights notices and help requests at a court', () => {
     const asProcuratorate = await postGraphQL(url, m, {
       authorization: `Bearer ${await signServiceToken(f.subgraphKeys.procuratorate!, null, 'justice', peerIssuer('procuratorate'))}`,
     });
-    expect(asProcuratorate.body.data.receiveHelpRequestNotice).toBe(false);
+    expect(asProcuratorate.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // The court's own relay, but a notice about another kind of organ: refused, not filed.
+    const wrongKind = await postGraphQL(
+      url,
+      { ...m, variables: { n: { ...notice, organKind: 'PROCURATORATE' } } },
+      {
+        authorization: `Bearer ${await signServiceToken(f.subgraphKeys.court!, null, 'justice', peerIssuer('court'))}`,
+      },
+    );
+    expect(wrongKind.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const n = await sql<{
       n: string;
     }>`select count(*) n from help_request_notice where request_id = 'forged-1'`.execute(justiceDb());
@@ -232,6 +241,10 @@ describe('rights notices and help requests at a court', () => {
       variables: { first: 1, order: 'MOST_URGENT', after: first.body.data.noticeInbox.pageInfo.endCursor },
     });
     expect(next.body.data.noticeInbox.edges[0].node.request.id).not.toBe(urgentId);
+    const forged = Buffer.from('r:["garbage","x"]').toString('base64url');
+    const bad = await f.query(INBOX, { token: dispatcher, variables: { first: 1, after: forged } });
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.body.errors?.[0]?.message).toBe('分页游标无效');
     for (const user of ['court-staff-110105', 'lawyer-110105-01']) {
       const denied = await f.query(INBOX, { token: await f.tokenFor(user), variables: { first: 1 } });
       expect(denied.body.errors?.[0]?.extensions?.code, user).toBe('FORBIDDEN');

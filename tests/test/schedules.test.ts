@@ -114,6 +114,19 @@ describe('publication to the organs (art. 6)', () => {
     );
     expect(other.body.data.lawyer.shifts).toBeNull();
     expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Nor through the workstation, nor through another region's court.
+    const viaWorkstation = await f.query(
+      `query($f: LocalDate!, $t: LocalDate!) { workstation(id: "ws-court-110105") { shifts(from: $f, to: $t) { id } } }`,
+      { token: await f.tokenFor('lawyer-110105-01'), variables: { f: from, t: to } },
+    );
+    expect(viaWorkstation.body.data.workstation.shifts).toBeNull();
+    expect(viaWorkstation.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const otherRegion = await f.query(
+      `query($d: LocalDate) { court(id: "court-440304") { dutyShifts(date: $d) { id } } }`,
+      { token: await f.tokenFor('court-staff-110105'), variables: { d: nextWorkingDay() } },
+    );
+    expect(otherRegion.body.data.court.dutyShifts).toBeNull();
+    expect(otherRegion.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 
@@ -225,11 +238,11 @@ describe('shifts by hand: the database rules', () => {
     const juneFirst = at(`${year}-06-01`, '00:30');
     const mayLast = at(`${year}-05-31`, '09:00');
     const juneLater = at(`${year}-06-20`, '09:00');
-    const insert = (s: string) =>
+    const insert = (s: string, zone = 'America/New_York') =>
       justiceDb()
         .transaction()
         .execute(async (trx) => {
-          await sql`set local time zone 'America/New_York'`.execute(trx);
+          await sql`set local time zone ${sql.lit(zone)}`.execute(trx);
           await sql`insert into duty_shift (id, workstation_id, lawyer_id, starts_at, ends_at, mode, created_by)
             values (gen_random_uuid()::text, 'ws-court-110108', 'lawyer-110108-02', ${s}::timestamptz,
               ${s}::timestamptz + interval '2 hours', 'ON_SITE', 'test')`.execute(trx);
@@ -237,6 +250,8 @@ describe('shifts by hand: the database rules', () => {
     await insert(mayLast);
     await insert(juneFirst);
     await expect(insert(juneLater)).rejects.toThrow(/monthly limit/);
+    // The last evening of May in Beijing is still May: a second May shift is refused, in UTC too.
+    await expect(insert(at(`${year}-05-31`, '19:00'), 'UTC')).rejects.toThrow(/monthly limit/);
   });
 
   it('stops at a lawyer’s monthly limit', async () => {
@@ -336,7 +351,9 @@ describe('the schedule generator', () => {
     expect(s.lent).toBeGreaterThan(0);
     const written = await sql<{
       n: string;
-    }>`select count(*) n from duty_shift where starts_at >= ${chinaInstant(from)}`.execute(justiceDb());
+    }>`select count(*) n from duty_shift where starts_at >= ${chinaInstant(from)} and starts_at < ${chinaInstant(addDays(to, 1))}`.execute(
+      justiceDb(),
+    );
     expect(Number(written.rows[0]!.n)).toBe(0);
     // Bounded SQL: the generator loads and plans, it does not query per slot.
     expect(f.subgraphs.justice!.database.statements - before).toBeLessThan(10);
@@ -345,7 +362,7 @@ describe('the schedule generator', () => {
     expect(real.body.data.generateSchedule.slots).toBe(s.slots);
     const perLawyer = await sql<{ lawyer_id: string; n: string }>`
       select lawyer_id, count(*) n from duty_shift d join lawyer l on l.id = d.lawyer_id
-      where starts_at >= ${chinaInstant(from)} and l.agency_id = 'laa-110105' group by lawyer_id`.execute(
+      where starts_at >= ${chinaInstant(from)} and starts_at < ${chinaInstant(addDays(to, 1))} and l.agency_id = 'laa-110105' group by lawyer_id`.execute(
       justiceDb(),
     );
     const counts = perLawyer.rows.map((r) => Number(r.n));

@@ -8,7 +8,7 @@ import {
   HELP_REQUEST_NOTICE,
   helpRequestDeadline,
   isStaffOf,
-  withDatabaseRules,
+  translateDatabaseError,
 } from '@duty/kit';
 import { z } from 'zod';
 import { builder, type Context } from '../builder.js';
@@ -187,8 +187,8 @@ builder.mutationFields((t) => ({
       }
       const requestedAt = new Date();
       const id = randomUUID();
-      await withDatabaseRules(REQUEST_RULES, () =>
-        ctx.db.transaction().execute(async (trx) => {
+      try {
+        await ctx.db.transaction().execute(async (trx) => {
           const deadlineAt = await helpRequestDeadline(
             trx,
             person.region_code,
@@ -219,8 +219,13 @@ builder.mutationFields((t) => ({
             deadlineAt,
           });
           await enqueue(trx, HELP_REQUEST_NOTICE, notice, id);
-        }),
-      );
+        });
+      } catch (error) {
+        // The same key sent twice at once: the other call won; answer with its request.
+        const raced = args.idempotencyKey ? await findRequestByKey(ctx.db, args.idempotencyKey) : undefined;
+        if (raced && raced.person_id === person.id) return raced.id;
+        throw translateDatabaseError(error, REQUEST_RULES);
+      }
       ctx.kickOutbox();
       return id;
     },

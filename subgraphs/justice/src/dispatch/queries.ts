@@ -53,7 +53,7 @@ export async function findCandidates(
     .innerJoin('roster_entry as r', (j) => j.onRef('r.lawyer_id', '=', 'l.id').on('r.status', '=', 'ACTIVE'))
     .leftJoin(load, 'load.lawyer_id', 'l.id')
     .select(['l.id', (eb) => eb.fn.coalesce('load.n', eb.val('0')).as('n')])
-    .where('l.region_code', '=', notice.region_code)
+    .where('l.region_code', 'like', `${notice.region_code.slice(0, 4)}%`)
     .distinct()
     .orderBy('n')
     .orderBy('l.id')

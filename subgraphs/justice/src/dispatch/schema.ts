@@ -74,7 +74,13 @@ builder.objectFields(Notice, (t) => ({
   assignedAt: t.expose('assigned_at', { type: 'DateTime', nullable: true }),
   history: t.loadableList({
     type: EventRef,
-    description: 'Every step (处理记录)',
+    // Nullable: the organ sees the status and the lawyer, not the agency's internal steps.
+    nullable: true,
+    description: 'Every step (处理记录)；legal aid staff and the assigned lawyer',
+    authScopes: (n) =>
+      n.lawyer_id
+        ? { $any: { anyRole: LEGAL_AID_STAFF, lawyer: n.lawyer_id } }
+        : { anyRole: LEGAL_AID_STAFF },
     load: async (ids: string[], ctx: Context) => {
       const rows = await findEventsByNotices(ctx.db, ids);
       return ids.map((id) => rows.filter((r) => r.notice_id === id));
@@ -133,58 +139,78 @@ const idempotencyKey = z.string().min(8, '幂等键至少 8 个字符').max(100)
 async function step(
   ctx: Context,
   noticeId: string,
+  action: NoticeAction,
   key: string | null | undefined,
+  authorize: (n: HelpRequestNotice) => void,
   run: (
     trx: Kysely<JusticeDatabase>,
     n: HelpRequestNotice,
-  ) => Promise<{ action: NoticeAction; to: NoticeStatus; lawyerId: string | null; reason: string | null }>,
+  ) => Promise<{ to: NoticeStatus; lawyerId: string | null; reason: string | null }>,
 ) {
-  return ctx.db.transaction().execute(async (trx) => {
-    const n = await trx
-      .selectFrom('help_request_notice')
-      .selectAll()
-      .where('id', '=', noticeId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!n) throw new DutyError('NOT_FOUND', `未找到法律帮助通知（编号 ${noticeId}）`);
-    if (key) {
-      const earlier = await trx
-        .selectFrom('notice_event')
-        .select('notice_id')
-        .where('idempotency_key', '=', key)
+  return withDatabaseRules(STEP_RULES, () =>
+    ctx.db.transaction().execute(async (trx) => {
+      const n = await trx
+        .selectFrom('help_request_notice')
+        .selectAll()
+        .where('id', '=', noticeId)
+        .forUpdate()
         .executeTakeFirst();
-      if (earlier) {
-        if (earlier.notice_id !== n.id) throw new DutyError('CONFLICT', '该幂等键已用于另一请求');
-        return n;
+      if (!n) throw new DutyError('NOT_FOUND', `未找到法律帮助通知（编号 ${noticeId}）`);
+      // Who may act is checked before anything else, a replay included.
+      authorize(n);
+      if (key) {
+        const earlier = await trx
+          .selectFrom('notice_event')
+          .select(['notice_id', 'action', 'actor'])
+          .where('idempotency_key', '=', key)
+          .executeTakeFirst();
+        if (earlier) {
+          if (
+            earlier.notice_id !== n.id ||
+            earlier.action !== action ||
+            earlier.actor !== ctx.principal!.userId
+          ) {
+            throw new DutyError('CONFLICT', STEP_RULES.notice_event_idempotency_key_key.message);
+          }
+          return n;
+        }
       }
-    }
-    const { action, to, lawyerId, reason } = await run(trx, n);
-    await trx
-      .updateTable('help_request_notice')
-      .set({
-        status: to,
-        lawyer_id: lawyerId,
-        updated_at: new Date(),
-        ...(action === 'ASSIGN' ? { assigned_at: new Date() } : {}),
-      })
-      .where('id', '=', n.id)
-      .execute();
-    await trx
-      .insertInto('notice_event')
-      .values({
-        id: randomUUID(),
-        notice_id: n.id,
-        action,
-        status_after: to,
-        lawyer_id: lawyerId,
-        reason,
-        actor: ctx.principal!.userId,
-        idempotency_key: key ?? null,
-      })
-      .execute();
-    return trx.selectFrom('help_request_notice').selectAll().where('id', '=', n.id).executeTakeFirstOrThrow();
-  });
+      const { to, lawyerId, reason } = await run(trx, n);
+      await trx
+        .updateTable('help_request_notice')
+        .set({
+          status: to,
+          lawyer_id: lawyerId,
+          updated_at: new Date(),
+          ...(action === 'ASSIGN' ? { assigned_at: new Date() } : {}),
+        })
+        .where('id', '=', n.id)
+        .execute();
+      await trx
+        .insertInto('notice_event')
+        .values({
+          id: randomUUID(),
+          notice_id: n.id,
+          action,
+          status_after: to,
+          lawyer_id: lawyerId,
+          reason,
+          actor: ctx.principal!.userId,
+          idempotency_key: key ?? null,
+        })
+        .execute();
+      return trx
+        .selectFrom('help_request_notice')
+        .selectAll()
+        .where('id', '=', n.id)
+        .executeTakeFirstOrThrow();
+    }),
+  );
 }
+
+const STEP_RULES = {
+  notice_event_idempotency_key_key: { code: 'CONFLICT', message: '该幂等键已用于另一操作' },
+} as const;
 
 const refuse = (n: HelpRequestNotice, verb: string) =>
   new DutyError('CONFLICT', `当前状态为“${STATUS_NAME[n.status]}”，不能${verb}`, {
@@ -203,22 +229,29 @@ builder.mutationFields((t) => ({
       idempotencyKey: t.arg.string({ validate: idempotencyKey }),
     },
     resolve: (_root, args, ctx) =>
-      withDatabaseRules({}, () =>
-        step(ctx, String(args.noticeId), args.idempotencyKey, async (trx, n) => {
-          requireRegionRole(ctx, LEGAL_AID_STAFF, n.region_code, '指派该辖区的值班律师');
+      step(
+        ctx,
+        String(args.noticeId),
+        'ASSIGN',
+        args.idempotencyKey,
+        (n) => requireRegionRole(ctx, LEGAL_AID_STAFF, n.region_code, '指派该辖区的值班律师'),
+        async (trx, n) => {
           if (n.status !== 'RECEIVED') throw refuse(n, '指派');
           const lawyer = await findLawyerByLicense(trx, args.licenseNo);
           if (!lawyer) throw new DutyError('NOT_FOUND', `未找到执业证号为 ${args.licenseNo} 的律师`);
+          // Lawyers of other regions are allocated through the schedule (lending), not ad hoc.
+          requireRegionRole(ctx, LEGAL_AID_STAFF, lawyer.region_code, '指派其他辖区的律师');
           const active = await trx
             .selectFrom('roster_entry')
             .select('id')
             .where('lawyer_id', '=', lawyer.id)
             .where('status', '=', 'ACTIVE')
             .executeTakeFirst();
-          if (!active)
+          if (!active) {
             throw new DutyError('BAD_USER_INPUT', '该律师不在名册中（或已暂停、除名），不能指派', {
               reason: 'OFF_ROSTER',
             });
+          }
           const onDuty = (await findCandidates(trx, n, new Date(), 50)).some(
             (c) => c.lawyerId === lawyer.id && c.reason !== 'LEAST_LOADED',
           );
@@ -227,8 +260,8 @@ builder.mutationFields((t) => ({
               reason: 'OFF_DUTY_WITHOUT_REASON',
             });
           }
-          return { action: 'ASSIGN', to: 'ASSIGNED', lawyerId: lawyer.id, reason: args.reason ?? null };
-        }),
+          return { to: 'ASSIGNED', lawyerId: lawyer.id, reason: args.reason ?? null };
+        },
       ),
   }),
   advanceHelpRequest: t.field({
@@ -242,29 +275,36 @@ builder.mutationFields((t) => ({
       reason: t.arg.string({ validate: reasonText }),
       idempotencyKey: t.arg.string({ validate: idempotencyKey }),
     },
-    resolve: (_root, args, ctx) =>
-      step(ctx, String(args.noticeId), args.idempotencyKey, async (_trx, n) => {
-        if (args.action === 'ASSIGN') throw new DutyError('BAD_USER_INPUT', '指派请使用 assignDutyLawyer');
-        const rule = STEPS[args.action];
-        if (rule.by === 'LAWYER') {
-          if (!n.lawyer_id || ctx.principal?.lawyerId !== n.lawyer_id) {
+    resolve: (_root, args, ctx) => {
+      if (args.action === 'ASSIGN') throw new DutyError('BAD_USER_INPUT', '指派请使用 assignDutyLawyer');
+      const rule = STEPS[args.action];
+      return step(
+        ctx,
+        String(args.noticeId),
+        args.action,
+        args.idempotencyKey,
+        (n) => {
+          if (rule.by === 'STAFF') {
+            requireRegionRole(ctx, LEGAL_AID_STAFF, n.region_code, '处理该辖区的请求');
+          } else if (!n.lawyer_id || ctx.principal?.lawyerId !== n.lawyer_id) {
             throw new DutyError('FORBIDDEN', '只有被指派的值班律师可以进行此操作', {
               reason: 'NOT_ASSIGNED_LAWYER',
             });
           }
-        } else {
-          requireRegionRole(ctx, LEGAL_AID_STAFF, n.region_code, '处理该辖区的请求');
-        }
-        if (!rule.from.includes(n.status)) throw refuse(n, '进行此操作');
-        if (rule.reason && !args.reason)
-          throw new DutyError('BAD_USER_INPUT', '此操作须说明理由', { reason: 'REASON_REQUIRED' });
-        return {
-          action: args.action,
-          to: rule.to,
-          lawyerId: rule.to === 'RECEIVED' ? null : n.lawyer_id,
-          reason: args.reason ?? null,
-        };
-      }),
+        },
+        async (_trx, n) => {
+          if (!rule.from.includes(n.status)) throw refuse(n, '进行此操作');
+          if (rule.reason && !args.reason) {
+            throw new DutyError('BAD_USER_INPUT', '此操作须说明理由', { reason: 'REASON_REQUIRED' });
+          }
+          return {
+            to: rule.to,
+            lawyerId: rule.to === 'RECEIVED' ? null : n.lawyer_id,
+            reason: args.reason ?? null,
+          };
+        },
+      );
+    },
   }),
 }));
 

@@ -167,6 +167,11 @@ builder.queryField('noticeInbox', (t) =>
   ),
 );
 
+/** Which organ subgraph may send which notices (the union below must list each request type). */
+const NOTICE_SOURCES: Record<string, { organKinds: string[]; requestTypes: string[] } | undefined> = {
+  court: { organKinds: ['COURT'], requestTypes: ['CourtHelpRequest'] },
+};
+
 const NoticeInputType = builder.inputType('HelpRequestNoticeInput', {
   description: 'A notice as an organ subgraph delivers it (internal)',
   inaccessible: true,
@@ -192,8 +197,17 @@ builder.mutationField('receiveHelpRequestNotice', (t) =>
     authScopes: { viaPeer: ['court', 'procuratorate', 'public-security'] },
     args: { notice: t.arg({ type: NoticeInputType, required: true }) },
     resolve: async (_root, { notice }, ctx) => {
-      // A relay may only deliver its own subgraph's notices.
-      if (ctx.via !== `subgraph:${notice.subgraph}`) return false;
+      // A relay delivers its own subgraph's notices, about its own kinds of organ and request,
+      // as itself (no user behind it); anything else is refused loudly, never dropped.
+      const allowed = NOTICE_SOURCES[notice.subgraph];
+      if (
+        ctx.principal !== null ||
+        ctx.via !== `subgraph:${notice.subgraph}` ||
+        !allowed?.organKinds.includes(notice.organKind) ||
+        !allowed.requestTypes.includes(notice.requestType)
+      ) {
+        throw new DutyError('FORBIDDEN', '通知来源与内容不符', { reason: 'NOTICE_SOURCE' });
+      }
       const n = notice as unknown as Omit<NoticeInput, 'requestedAt' | 'deadlineAt'> & {
         requestedAt: Date;
         deadlineAt: Date;

@@ -1,4 +1,14 @@
-import { addDays, chinaInstant, chinaToday, groupByKeys } from '@duty/kit';
+import {
+  addDays,
+  canSeeRegion,
+  chinaInstant,
+  chinaToday,
+  DutyError,
+  groupByKeys,
+  hasAnyRole,
+  LEGAL_AID_STAFF,
+  ORGAN_STAFF,
+} from '@duty/kit';
 import { builder, type Context } from '../builder.js';
 import { findShiftsAtHosts } from '../schedules/queries.js';
 import { DutyShift } from '../schedules/schema.js';
@@ -53,7 +63,14 @@ const dutyShiftsOf = (kind: HostKind) => ({
       chinaInstant(date),
       chinaInstant(addDays(date, 1)),
     );
-    return groupByKeys(hostIds, rows, (r) => r.host_id);
+    // Published to the organs and legal aid staff of the host's region (art. 6), not to everyone.
+    const p = ctx.principal;
+    const mayRead = hasAnyRole(p, [...ORGAN_STAFF, ...LEGAL_AID_STAFF]);
+    return groupByKeys(hostIds, rows, (r) => r.host_id).map((list) =>
+      !mayRead || list.some((r) => !canSeeRegion(p, r.region_code))
+        ? new DutyError('FORBIDDEN', '只有本辖区的机关和法律援助机构可以查看该单位的值班安排')
+        : list,
+    );
   },
   resolve: (host: { id: string }) => host.id,
 });
@@ -78,6 +95,7 @@ for (const [ref, kind] of [
       workstations: t.loadableList(workstationsOf(kind)),
       dutyShifts: t.loadableList({
         ...dutyShiftsOf(kind),
+        nullable: true,
         args: { date: t.arg({ type: 'LocalDate', description: 'Day (日期)；默认今天' }) },
       }),
     }),

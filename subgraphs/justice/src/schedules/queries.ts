@@ -62,7 +62,7 @@ export function findShiftsAtHosts(
     .selectFrom('duty_shift as s')
     .innerJoin('workstation as w', 'w.id', 's.workstation_id')
     .selectAll('s')
-    .select('w.host_id')
+    .select(['w.host_id', 'w.region_code'])
     .where('w.host_kind', '=', hostKind)
     .where('w.host_id', 'in', hostIds)
     .where('s.status', '=', 'SCHEDULED')

@@ -120,7 +120,11 @@ export const DutyShift = builder.loadableObject('DutyShift', {
 builder.objectField(Workstation, 'shifts', (t) =>
   t.loadableList({
     type: DutyShift,
-    description: 'Scheduled shifts in a period (时段内的排班)',
+    // Nullable: only legal aid staff and the organs of the workstation's region read its schedule.
+    nullable: true,
+    description:
+      "Scheduled shifts in a period (时段内的排班)；legal aid staff and organs of the workstation's region",
+    authScopes: (w) => ({ $all: { anyRole: [...LEGAL_AID_STAFF, ...ORGAN_STAFF], inRegion: w.region_code } }),
     byPath: true,
     args: {
       from: t.arg({ type: 'LocalDate', required: true, description: 'First day (起始日期)' }),
@@ -325,6 +329,8 @@ builder.mutationFields((t) => ({
       if (args.startsAt.getTime() < Date.now())
         throw new DutyError('BAD_USER_INPUT', SHIFT_RULES.duty_shift_not_in_past.message);
       const lawyer = args.lawyerLicenseNo ? await lawyerByLicense(ctx.db, args.lawyerLicenseNo) : undefined;
+      // Other agencies' lawyers are lent by staff whose region covers both.
+      if (lawyer) requireRegionRole(ctx, LEGAL_AID_STAFF, lawyer.region_code, '安排其他辖区的律师');
       const id = randomUUID();
       await withDatabaseRules(SHIFT_RULES, () =>
         ctx.db
@@ -361,6 +367,7 @@ builder.mutationFields((t) => ({
         String(args.shiftId),
         async (trx, shift, agencyId) => {
           const to = await lawyerByLicense(trx, args.toLawyerLicenseNo);
+          requireRegionRole(ctx, LEGAL_AID_STAFF, to.region_code, '安排其他辖区的律师');
           if (to.id === shift.lawyer_id) throw new DutyError('BAD_USER_INPUT', '调班对象与原值班律师相同');
           return {
             set: { lawyer_id: to.id, lent_from_agency_id: to.agency_id !== agencyId ? to.agency_id : null },
