@@ -132,11 +132,28 @@ describe('lawyers and the roster', () => {
 
   it('suspends, removes and reinstates with reasons; the history is never overwritten', async () => {
     const id = 'roster-lawyer-110105-02';
+    const futureShifts = async () =>
+      Number(
+        (
+          await sql<{ n: string }>`select count(*) n from duty_shift
+            where lawyer_id = 'lawyer-110105-02' and status = 'SCHEDULED' and starts_at > now()`.execute(
+            f.subgraphs.justice!.database.db,
+          )
+        ).rows[0]!.n,
+      );
+    expect(await futureShifts()).toBeGreaterThan(0);
     const suspend = await f.query(CHANGE, {
       token: dispatcher,
       variables: { id, action: 'SUSPEND', reason: '投诉调查期间' },
     });
     expect(suspend.body.data.changeRosterStatus.status).toBe('SUSPENDED');
+    // Off the roster means off duty: the future shifts are open slots again, with the reason kept.
+    expect(await futureShifts()).toBe(0);
+    const uncovered = await sql<{ reason: string }>`select reason from duty_shift_change
+      where from_lawyer_id = 'lawyer-110105-02' and to_lawyer_id is null limit 1`.execute(
+      f.subgraphs.justice!.database.db,
+    );
+    expect(uncovered.rows[0]?.reason).toBe('名册暂停：投诉调查期间');
     const again = await f.query(CHANGE, {
       token: dispatcher,
       variables: { id, action: 'SUSPEND', reason: '重复操作' },

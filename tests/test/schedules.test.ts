@@ -74,6 +74,17 @@ describe('the public notice board', () => {
     expect(f.subgraphs.justice!.database.statements - before).toBe(1);
   });
 
+  it('shows the week ahead at most, not the whole future roster', async () => {
+    const res = await f.query(
+      'query($d: LocalDate) { workstationBoard(workstationId: "ws-court-110105", date: $d) { sign } }',
+      {
+        variables: { d: addDays(chinaToday(), 20) },
+      },
+    );
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors?.[0]?.message).toContain('7 天内');
+  });
+
   it('says NOT_FOUND for an unknown workstation, and offers nothing private', async () => {
     const res = await f.query('{ workstationBoard(workstationId: "nope") { sign } }');
     expect(res.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -11,6 +11,7 @@ import {
   requireRegionRole,
   withDatabaseRules,
 } from '@duty/kit';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { findAgenciesByIds } from '../agencies/queries.js';
 import { LegalAidAgency } from '../agencies/schema.js';
@@ -289,6 +290,37 @@ builder.mutationFields((t) => ({
           });
         }
         const entry: EntryRow = { ...current, status: rule.to, since: args.effectiveDate ?? chinaToday() };
+        if (rule.to !== 'ACTIVE') {
+          // Off the roster means off duty: future shifts become open slots again (coverage view),
+          // each change kept with the roster decision's reason. Serialized with shift writes.
+          await sql`select pg_advisory_xact_lock(hashtext(${`duty_shift:${current.lawyer_id}`}))`.execute(
+            trx,
+          );
+          const future = await trx
+            .updateTable('duty_shift')
+            .set({ lawyer_id: null, lent_from_agency_id: null })
+            .where('lawyer_id', '=', current.lawyer_id)
+            .where('status', '=', 'SCHEDULED')
+            .where('starts_at', '>', new Date())
+            .returning('id')
+            .execute();
+          if (future.length) {
+            await trx
+              .insertInto('duty_shift_change')
+              .values(
+                future.map((f) => ({
+                  id: randomUUID(),
+                  shift_id: f.id,
+                  kind: 'SWAP' as const,
+                  from_lawyer_id: current.lawyer_id,
+                  to_lawyer_id: null,
+                  reason: `名册${rule.verb}：${args.reason}`,
+                  changed_by: p.userId,
+                })),
+              )
+              .execute();
+          }
+        }
         await recordDecision(
           trx,
           entry,

@@ -97,7 +97,11 @@ export function planSchedule(input: PlanInput): PlannedShift[] {
     const key = monthKey(lawyerId, chinaDate(s), mode);
     monthly.set(key, (monthly.get(key) ?? 0) + 1);
   };
-  for (const x of input.existing) take(x.lawyerId, x.startsAt, x.endsAt, x.mode);
+  for (const x of input.existing) {
+    take(x.lawyerId, x.startsAt, x.endsAt, x.mode);
+    // What a lawyer already carries this month counts towards a fair share of the new duty.
+    load.set(x.lawyerId, (load.get(x.lawyerId) ?? 0) + 1);
+  }
 
   const byAgency = new Map<string, PlanLawyer[]>();
   for (const l of input.lawyers) {
@@ -270,6 +274,8 @@ export async function generateSchedule(
       ])
       .where('region_code', 'like', `${regionPrefix}%`)
       .orderBy('id')
+      // Two runs over the same workstations (a city's and a county's) wait for each other.
+      .forUpdate()
       .execute();
     const lawyers = await trx
       .selectFrom('lawyer as l')

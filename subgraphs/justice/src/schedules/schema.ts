@@ -51,7 +51,8 @@ export const SHIFT_RULES = {
 
 /** The public board is the hottest read: kept per workstation and day, briefly, and dropped on writes. */
 const boardCache = new ExpiringCache<string, Board>(5000);
-const BOARD_TTL_MS = 30_000;
+/** How long a board stays cached (`DUTY_BOARD_CACHE_TTL_MS`, default 30 s; 0 turns the cache off). */
+const boardTtlMs = () => Number(process.env.DUTY_BOARD_CACHE_TTL_MS ?? 30_000);
 
 const MAX_PERIOD_DAYS = 62;
 function period(from: string, to: string) {
@@ -516,7 +517,14 @@ builder.queryField('workstationBoard', (t) =>
       date: t.arg({ type: 'LocalDate', description: '默认今天' }),
     },
     resolve: async (_root, args, ctx) => {
-      const date = args.date ?? chinaToday();
+      const today = chinaToday();
+      const date = args.date ?? today;
+      // The board shows the day's duty (art. 3) and the week ahead, not the whole future roster.
+      if (date < today || date > addDays(today, 7)) {
+        throw new DutyError('BAD_USER_INPUT', '公示栏只显示今天起 7 天内的值班安排', {
+          reason: 'BOARD_DATE',
+        });
+      }
       const key = `${args.workstationId}|${date}`;
       const hit = boardCache.get(key);
       if (hit) return hit;
@@ -555,7 +563,7 @@ builder.queryField('workstationBoard', (t) =>
             : [],
         ),
       };
-      boardCache.set(key, board, Date.now() + BOARD_TTL_MS);
+      if (boardTtlMs() > 0) boardCache.set(key, board, Date.now() + boardTtlMs());
       return board;
     },
   }),
