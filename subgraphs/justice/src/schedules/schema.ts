@@ -526,7 +526,7 @@ builder.queryField('workstationBoard', (t) =>
         });
       }
       const key = `${args.workstationId}|${date}`;
-      const hit = boardCache.get(key);
+      const hit = boardTtlMs() > 0 ? boardCache.get(key) : undefined;
       if (hit) return hit;
       const rows = await findBoard(
         ctx.db,
