@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '@duty/kit';
 import { benchBoard } from './board.js';
+import { benchInbox } from './inbox.js';
 import { benchSchedule } from './schedule.js';
 
 process.env.LOG_LEVEL ??= 'silent';
@@ -11,6 +12,7 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
 const schedule = await benchSchedule(3);
 const board = await benchBoard(300);
+const inbox = await benchInbox(5000, 100);
 const f = (x: number) => x.toFixed(1);
 const md = `# Benchmarks (${new Date().toISOString()})
 
@@ -30,9 +32,16 @@ const md = `# Benchmarks (${new Date().toISOString()})
 | justice direct, uncached | ${f(board.directUncached.p50)} ms | ${f(board.directUncached.p99)} ms | 1.0x |
 
 SQL statements per uncached board read: ${board.statementsPerUncachedRead}; cached reads: 0.
+
+## The dispatcher's inbox: ${inbox.notices} notices, pages with the court's request, case, accused and court (${inbox.requests} requests per size; ${inbox.backend})
+
+| page | p50 | p99 | SQL per page: justice | SQL per page: court |
+|---|---|---|---|---|
+| 10 items | ${f(inbox.page10.p50)} ms | ${f(inbox.page10.p99)} ms | ${inbox.page10.sqlJustice} | ${inbox.page10.sqlCourt} |
+| 50 items | ${f(inbox.page50.p50)} ms | ${f(inbox.page50.p99)} ms | ${inbox.page50.sqlJustice} | ${inbox.page50.sqlCourt} |
 `;
 const dir = join(REPO_ROOT, 'bench-results');
 mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, 'bench.json'), `${JSON.stringify({ schedule, board }, null, 2)}\n`);
+writeFileSync(join(dir, 'bench.json'), `${JSON.stringify({ schedule, board, inbox }, null, 2)}\n`);
 writeFileSync(join(dir, 'bench.md'), md);
 process.stdout.write(md);
