@@ -154,6 +154,12 @@ describe('lawyers and the roster', () => {
       f.subgraphs.justice!.database.db,
     );
     expect(uncovered.rows[0]?.reason).toBe('名册暂停：投诉调查期间');
+    const ahead = await f.query(
+      `mutation($id: ID!) { changeRosterStatus(entryId: $id, action: REMOVE, reason: "预先登记", effectiveDate: "2099-01-01") { status } }`,
+      { token: dispatcher, variables: { id } },
+    );
+    expect(ahead.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(ahead.body.errors?.[0]?.message).toContain('生效日期不能晚于今天');
     const again = await f.query(CHANGE, {
       token: dispatcher,
       variables: { id, action: 'SUSPEND', reason: '重复操作' },

@@ -184,6 +184,17 @@ const TRANSITIONS: Record<
   REMOVE: { from: ['ACTIVE', 'SUSPENDED'], to: 'REMOVED', verb: '除名' },
   REINSTATE: { from: ['SUSPENDED', 'REMOVED'], to: 'ACTIVE', verb: '恢复' },
 };
+/** A decision takes effect when it is recorded: it may be back-dated, never dated ahead. */
+function effectiveDate(given: string | null | undefined): string {
+  const today = chinaToday();
+  if (given && given > today) {
+    throw new DutyError('BAD_USER_INPUT', '生效日期不能晚于今天：名册决定登记即生效', {
+      reason: 'FUTURE_EFFECTIVE_DATE',
+    });
+  }
+  return given ?? today;
+}
+
 const STATUS_NAME: Record<RosterStatus, string> = { ACTIVE: '在册', SUSPENDED: '暂停', REMOVED: '除名' };
 
 builder.mutationFields((t) => ({
@@ -201,7 +212,10 @@ builder.mutationFields((t) => ({
       list: t.arg({ type: RosterList, required: true }),
       assessment: t.arg({ type: AssessmentInput, required: true }),
       reason: t.arg.string({ required: true, validate: reason }),
-      effectiveDate: t.arg({ type: 'LocalDate', description: '生效日期；默认今天' }),
+      effectiveDate: t.arg({
+        type: 'LocalDate',
+        description: '生效日期；默认今天，不能晚于今天（决定登记即生效）',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const agencyId = String(args.agencyId ?? ctx.principal?.agencyId ?? '');
@@ -236,7 +250,7 @@ builder.mutationFields((t) => ({
         agency_id: agency.id,
         list: args.list,
         status: 'ACTIVE',
-        since: args.effectiveDate ?? chinaToday(),
+        since: effectiveDate(args.effectiveDate),
       };
       await withDatabaseRules(ROSTER_RULES, () =>
         ctx.db.transaction().execute((trx) =>
@@ -266,7 +280,10 @@ builder.mutationFields((t) => ({
       entryId: t.arg.id({ required: true }),
       action: t.arg({ type: RosterActionEnum, required: true }),
       reason: t.arg.string({ required: true, validate: reason }),
-      effectiveDate: t.arg({ type: 'LocalDate', description: '生效日期；默认今天' }),
+      effectiveDate: t.arg({
+        type: 'LocalDate',
+        description: '生效日期；默认今天，不能晚于今天（决定登记即生效）',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       if (args.action === 'ADMIT') {
@@ -289,7 +306,7 @@ builder.mutationFields((t) => ({
             reason: 'INVALID_TRANSITION',
           });
         }
-        const entry: EntryRow = { ...current, status: rule.to, since: args.effectiveDate ?? chinaToday() };
+        const entry: EntryRow = { ...current, status: rule.to, since: effectiveDate(args.effectiveDate) };
         if (rule.to !== 'ACTIVE') {
           // Off the roster means off duty: future shifts become open slots again (coverage view),
           // each change kept with the roster decision's reason. Serialized with shift writes.
