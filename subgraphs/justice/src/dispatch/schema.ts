@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DutyError, LEGAL_AID_STAFF, requireRegionRole, withDatabaseRules } from '@duty/kit';
+import { DutyError, groupByKeys, LEGAL_AID_STAFF, requireRegionRole, withDatabaseRules } from '@duty/kit';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { builder, type Context } from '../builder.js';
@@ -81,10 +81,8 @@ builder.objectFields(Notice, (t) => ({
       n.lawyer_id
         ? { $any: { anyRole: LEGAL_AID_STAFF, lawyer: n.lawyer_id } }
         : { anyRole: LEGAL_AID_STAFF },
-    load: async (ids: string[], ctx: Context) => {
-      const rows = await findEventsByNotices(ctx.db, ids);
-      return ids.map((id) => rows.filter((r) => r.notice_id === id));
-    },
+    load: async (ids: string[], ctx: Context) =>
+      groupByKeys(ids, await findEventsByNotices(ctx.db, ids), (e) => e.notice_id),
     resolve: (n) => n.id,
   }),
   candidates: t.field({

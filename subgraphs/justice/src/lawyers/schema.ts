@@ -7,6 +7,7 @@ import {
   hasAnyRole,
   LEGAL_AID_STAFF,
   listRegionPrefix,
+  maskPhoneNumber,
   maskResidentIdNumber,
   type Principal,
   pageByKey,
@@ -24,9 +25,6 @@ import type { Lawyer as LawyerRow } from './table.js';
 /** The lawyer themself, or legal aid staff of the lawyer's region, see private details unmasked. */
 const seesPrivateDetails = (p: Principal | null, l: LawyerRow) =>
   p?.lawyerId === l.id || (hasAnyRole(p, LEGAL_AID_STAFF) && canSeeRegion(p, l.region_code));
-
-const maskPhone = (phone: string) =>
-  phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone.replace(/\d{4}$/, '****');
 
 const Gender = builder.enumType('Gender', {
   description: 'Gender (性别)',
@@ -77,7 +75,7 @@ export const Lawyer = builder.loadableObject('Lawyer', {
       type: 'String',
       description:
         'Mobile phone (手机号码); masked unless you are the lawyer or legal aid staff of the region',
-      resolve: (l, _args, ctx) => (seesPrivateDetails(ctx.principal, l) ? l.phone : maskPhone(l.phone)),
+      resolve: (l, _args, ctx) => (seesPrivateDetails(ctx.principal, l) ? l.phone : maskPhoneNumber(l.phone)),
     }),
     residentIdNumber: t.field({
       type: 'String',

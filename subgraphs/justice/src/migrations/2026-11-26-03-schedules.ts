@@ -61,7 +61,9 @@ export async function up(db: Kysely<unknown>) {
     // in the past, within each lawyer's monthly limits. (Double booking: the exclusion above.)
     `create function duty_shift_rules() returns trigger language plpgsql as $$
     declare
+      local_month timestamp;
       month_start timestamptz;
+      month_end timestamptz;
       taken integer;
       max_allowed integer;
     begin
@@ -79,11 +81,13 @@ export async function up(db: Kysely<unknown>) {
       end if;
       -- One lawyer's shifts are checked one writer at a time, so two writes cannot both pass the count.
       perform pg_advisory_xact_lock(hashtext('duty_shift:' || new.lawyer_id));
-      month_start := date_trunc('month', new.starts_at at time zone 'UTC' + interval '8 hours') - interval '8 hours';
-      month_start := month_start at time zone 'UTC';
+      -- The China (UTC+8) calendar month of the shift, in plain timestamps (no session time zone).
+      local_month := date_trunc('month', (new.starts_at at time zone 'UTC') + interval '8 hours');
+      month_start := (local_month - interval '8 hours') at time zone 'UTC';
+      month_end := (local_month + interval '1 month' - interval '8 hours') at time zone 'UTC';
       select count(*) into taken from duty_shift
         where lawyer_id = new.lawyer_id and status = 'SCHEDULED' and id <> new.id
-          and starts_at >= month_start and starts_at < month_start + interval '1 month'
+          and starts_at >= month_start and starts_at < month_end
           and (mode = 'ON_SITE') = (new.mode = 'ON_SITE');
       select case when new.mode = 'ON_SITE' then max_on_site_per_month else max_remote_per_month end
         into max_allowed from lawyer where id = new.lawyer_id;
