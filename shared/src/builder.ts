@@ -9,7 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { KitContext } from './context.js';
 import { REGION_LEVEL } from './enums.js';
 import { BadInputError, DutyError, unauthenticated } from './errors.js';
-import { CASE_STAGE } from './notices.js';
+import { CASE_STAGE, ORGAN_KIND } from './notices.js';
 import { canSeeRegion, hasAnyRole, type Role } from './principal.js';
 import { type KitScalarTypes, kitScalars } from './scalars.js';
 
@@ -99,17 +99,34 @@ export function createBuilder<Ctx extends KitContext>() {
 
 export type KitBuilder<Ctx extends KitContext> = ReturnType<typeof createBuilder<Ctx>>;
 
+// A shared enum is declared once per builder, however many modules ask for it.
+const declared = new WeakMap<object, Map<string, unknown>>();
+function once<T>(builder: object, name: string, declare: () => T): T {
+  const names = declared.get(builder) ?? new Map<string, unknown>();
+  declared.set(builder, names);
+  if (!names.has(name)) names.set(name, declare());
+  return names.get(name) as T;
+}
+
 /** The CaseStage enum (诉讼阶段), declared the same way by every subgraph that uses it. */
 export function caseStageEnum<Ctx extends KitContext>(builder: KitBuilder<Ctx>) {
-  return builder.enumType('CaseStage', { description: 'Case stage (诉讼阶段)', values: CASE_STAGE });
+  return once(builder, 'CaseStage', () =>
+    builder.enumType('CaseStage', { description: 'Case stage (诉讼阶段)', values: CASE_STAGE }),
+  );
+}
+
+/** The OrganKind enum (通知机关类别), declared the same way by every subgraph that uses it. */
+export function organKindEnum<Ctx extends KitContext>(builder: KitBuilder<Ctx>) {
+  return once(builder, 'OrganKind', () =>
+    builder.enumType('OrganKind', { description: 'Kind of organ (机关类别)', values: ORGAN_KIND }),
+  );
 }
 
 /** The RegionLevel enum, declared the same way by every subgraph that uses it (composition merges them). */
 export function regionLevelEnum<Ctx extends KitContext>(builder: KitBuilder<Ctx>) {
-  return builder.enumType('RegionLevel', {
-    description: 'Administrative level (行政级别)',
-    values: REGION_LEVEL,
-  });
+  return once(builder, 'RegionLevel', () =>
+    builder.enumType('RegionLevel', { description: 'Administrative level (行政级别)', values: REGION_LEVEL }),
+  );
 }
 
 /** Builds the subgraph schema with the kit's federation link. */

@@ -8,12 +8,17 @@ import { REPO_ROOT, SUBGRAPHS } from './config.js';
  * SHA-256 of every migration file; a test fails when a recorded file changes, and
  * `pnpm freeze-migrations` only ever adds new files to it.
  */
-/** `kit` is the kit's own migrations (its tables live in every subgraph's database). */
-export const MIGRATION_OWNERS = ['kit', ...SUBGRAPHS.map((s) => s.name)] as const;
+/**
+ * `kit` is the kit's own migrations (its tables live in every subgraph's database); `kit-templates`
+ * are the kit's table templates that subgraph migrations call, frozen the same way.
+ */
+export const MIGRATION_OWNERS = ['kit', 'kit-templates', ...SUBGRAPHS.map((s) => s.name)] as const;
 export const migrationsDir = (owner: string) =>
   owner === 'kit'
     ? join(REPO_ROOT, 'shared', 'src', 'migrations')
-    : join(REPO_ROOT, 'subgraphs', owner, 'src', 'migrations');
+    : owner === 'kit-templates'
+      ? join(REPO_ROOT, 'shared', 'src', 'migrations', 'templates')
+      : join(REPO_ROOT, 'subgraphs', owner, 'src', 'migrations');
 export const lockPath = (subgraph: string) => join(migrationsDir(subgraph), 'frozen.json');
 
 export function migrationFiles(subgraph: string): string[] {

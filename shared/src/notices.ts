@@ -1,4 +1,3 @@
-import { type Kysely, sql } from 'kysely';
 import type { SubgraphName } from './config.js';
 import type { OutboxMessage } from './outbox.js';
 import type { PeerClient } from './peers.js';
@@ -11,7 +10,14 @@ export const CASE_STAGE = {
 } as const;
 export type CaseStage = keyof typeof CASE_STAGE;
 
-export type OrganKind = 'COURT' | 'PROCURATORATE' | 'PUBLIC_SECURITY' | 'DETENTION_CENTER';
+/** Kinds of organ that take help requests and notify the legal aid agency (通知机关). */
+export const ORGAN_KIND = {
+  COURT: { description: '人民法院' },
+  PROCURATORATE: { description: '人民检察院' },
+  PUBLIC_SECURITY: { description: '公安机关（含国家安全机关）' },
+  DETENTION_CENTER: { description: '看守所' },
+} as const;
+export type OrganKind = keyof typeof ORGAN_KIND;
 
 /**
  * The notice (通知) an organ sends the legal aid agency when it records a help request: the
@@ -45,21 +51,4 @@ export async function deliverNotice(peers: PeerClient, message: OutboxMessage): 
     'mutation($n: HelpRequestNoticeInput!) { receiveHelpRequestNotice(notice: $n) }',
     { n: message.payload },
   );
-}
-
-/**
- * The deadline of a help request: the region's rule (longest matching code prefix in the organ
- * subgraph's `deadline_rule` table) or the organ's default, counted from the request.
- */
-export async function helpRequestDeadline(
-  db: Kysely<any>,
-  regionCode: string,
-  requestedAt: Date,
-  defaultHours: number,
-): Promise<Date> {
-  const { rows } = await sql<{ hours: number }>`
-    select hours from deadline_rule where ${regionCode} like region_prefix || '%'
-    order by length(region_prefix) desc limit 1`.execute(db);
-  const hours = rows[0]?.hours ?? defaultHours;
-  return new Date(requestedAt.getTime() + hours * 3600_000);
 }

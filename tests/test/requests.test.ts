@@ -23,8 +23,8 @@ const RECORD = /* GraphQL */ `
   }
 `;
 const INBOX = /* GraphQL */ `
-  query ($first: Int, $order: InboxOrder, $after: String) {
-    noticeInbox(first: $first, order: $order, after: $after) {
+  query ($first: Int, $order: InboxOrder, $after: String, $kind: OrganKind) {
+    noticeInbox(first: $first, order: $order, after: $after, organKind: $kind) {
       edges { cursor node { id status stage overdue deadlineAt workstation { id }
         request { __typename ... on CourtHelpRequest { id requestedBy court { name } case { caseNumber } person { name residentIdNumber phone } } } } }
       pageInfo { hasNextPage endCursor }
@@ -216,7 +216,9 @@ describe('rights notices and help requests at a court', () => {
   });
 
   it('pages the inbox, most urgent first, and keeps it from other roles', async () => {
-    await sql`insert into deadline_rule (region_prefix, hours) values ('110105', 24)`.execute(courtDb());
+    await sql`insert into deadline_rule (region_prefix, organ_kind, hours) values ('110105', 'COURT', 24)`.execute(
+      courtDb(),
+    );
     const res = await f.query(RECORD, {
       token: courtStaff,
       variables: { p: 'case-court-110105-2-p1', by: 'ACCUSED', key: 'court-req-urgent-1' },
@@ -234,11 +236,20 @@ describe('rights notices and help requests at a court', () => {
         ).rows[0]!.n,
       (n) => Number(n) === 1,
     );
-    const first = await f.query(INBOX, { token: dispatcher, variables: { first: 1, order: 'MOST_URGENT' } });
+    // Among the courts' notices (the detention centers' demo requests have 24 hours too).
+    const first = await f.query(INBOX, {
+      token: dispatcher,
+      variables: { first: 1, order: 'MOST_URGENT', kind: 'COURT' },
+    });
     expect(first.body.data.noticeInbox.edges[0].node.request.id).toBe(urgentId);
     const next = await f.query(INBOX, {
       token: dispatcher,
-      variables: { first: 1, order: 'MOST_URGENT', after: first.body.data.noticeInbox.pageInfo.endCursor },
+      variables: {
+        first: 1,
+        order: 'MOST_URGENT',
+        kind: 'COURT',
+        after: first.body.data.noticeInbox.pageInfo.endCursor,
+      },
     });
     expect(next.body.data.noticeInbox.edges[0].node.request.id).not.toBe(urgentId);
     const forged = Buffer.from('r:["garbage","x"]').toString('base64url');

@@ -1,3 +1,4 @@
+export * from './cases.js';
 export * from './directory.js';
 export * from './random.js';
 export * from './users.js';

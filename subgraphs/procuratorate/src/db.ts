@@ -1,6 +1,10 @@
+import type { OrganRequestTables } from '@duty/kit';
+import type { AccusedPersonTable, ProsecutionCaseTable } from './cases/table.js';
 import type { ProcuratorateTable } from './procuratorates/table.js';
 
-/** The procuratorate subgraph's database: its tables by name. */
-export interface ProcuratorateDatabase {
+/** The procuratorate subgraph's database: its tables by name (rights notices and help requests are the kit's). */
+export interface ProcuratorateDatabase extends OrganRequestTables {
   procuratorate: ProcuratorateTable;
+  prosecution_case: ProsecutionCaseTable;
+  accused_person: AccusedPersonTable;
 }

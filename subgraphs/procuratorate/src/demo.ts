@@ -1,11 +1,12 @@
 import { parentsFirst } from '@duty/kit';
-import { demoDirectory } from '@duty/kit/demo';
+import { demoCases, demoDirectory, seedDemoHelpRequest } from '@duty/kit/demo';
 import type { Kysely } from 'kysely';
 import type { ProcuratorateDatabase } from './db.js';
 
 /** The demo regions' procuratorates; parents come first so the foreign key holds. */
 export async function seedDemo(db: Kysely<ProcuratorateDatabase>) {
-  const rows = parentsFirst(demoDirectory().procuratorates).map((p) => ({
+  const d = demoDirectory();
+  const rows = parentsFirst(d.procuratorates).map((p) => ({
     id: p.id,
     name: p.name,
     level: p.level,
@@ -15,4 +16,42 @@ export async function seedDemo(db: Kysely<ProcuratorateDatabase>) {
     phone: p.phone,
   }));
   await db.insertInto('procuratorate').values(rows).execute();
+  await seedCases(db);
+}
+
+/** Two cases under review at every county procuratorate, and one help request each. */
+async function seedCases(db: Kysely<ProcuratorateDatabase>) {
+  const year = new Date().getFullYear();
+  const procuratorates = demoDirectory().procuratorates.filter((p) => p.level === 'COUNTY');
+  const demo = demoCases('procuratorate-demo-cases', procuratorates);
+  await db
+    .insertInto('prosecution_case')
+    .values(
+      demo.cases.map((c) => ({
+        id: c.id,
+        case_number: `${c.regionCode}检刑诉〔${year}〕${100 + c.n}号`,
+        procuratorate_id: c.organId,
+        charges: c.charges,
+        investigation_case_id: null,
+        received_at: c.receivedAt,
+      })),
+    )
+    .execute();
+  await db.insertInto('accused_person').values(demo.persons).execute();
+  for (const p of procuratorates) {
+    await seedDemoHelpRequest(
+      db,
+      { subgraph: 'procuratorate', requestType: 'ProcuratorateHelpRequest' },
+      {
+        id: `request-${p.id}-1`,
+        personId: `case-${p.id}-1-p1`,
+        stage: 'REVIEW_FOR_PROSECUTION',
+        organKind: 'PROCURATORATE',
+        organ: p,
+        recordedBy: `procuratorate-staff-${p.regionCode}`,
+        hoursAgo: demo.hoursAgo(),
+        deadlineHours: 48,
+      },
+    );
+  }
 }

@@ -1,7 +1,10 @@
 import { toSubgraphSchema } from '@duty/kit';
 import { builder } from './builder.js';
 import './procuratorates/schema.js';
+import './cases/schema.js';
+import './requests/schema.js';
 
 builder.queryType({});
+builder.mutationType({});
 
 export const buildSchema = () => toSubgraphSchema(builder);

@@ -1,16 +1,18 @@
-import type { SubgraphDefinition } from '@duty/kit';
+import { deliverNotice, type SubgraphDefinition } from '@duty/kit';
 import type { PublicSecurityDatabase } from './db.js';
 import { seedDemo } from './demo.js';
 import { migrations } from './migrations/index.js';
 import { buildSchema } from './schema.js';
 
 /**
- * The public-security subgraph (公安机关): police and state security organs and the detention
- * centers the police run; later investigation-stage cases, rights notices, help requests, meetings.
+ * The public-security subgraph (公安机关): police and state security organs, the detention centers
+ * the police run, investigation-stage cases, rights notices and help requests (notified to the
+ * legal aid agency through the outbox), and lawyers' meetings with detainees.
  */
 export const publicSecuritySubgraph: SubgraphDefinition<PublicSecurityDatabase> = {
   name: 'public-security',
   migrations,
   schema: buildSchema,
   seedDemo,
+  deliverOutbox: (message, { peers }) => deliverNotice(peers, message),
 };

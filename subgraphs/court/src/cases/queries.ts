@@ -23,7 +23,7 @@ const persons = (db: Kysely<CourtDatabase>) =>
     .innerJoin('court_case as c', 'c.id', 'p.case_id')
     .innerJoin('court as ct', 'ct.id', 'c.court_id')
     .selectAll('p')
-    .select(['c.court_id', 'ct.region_code']);
+    .select(['c.court_id', 'c.stage', 'ct.region_code']);
 
 export const findPersonsByIds = (db: Kysely<CourtDatabase>, ids: readonly string[]) =>
   persons(db).where('p.id', 'in', ids).execute();

@@ -1,12 +1,13 @@
 import {
+  accusedFields,
   byKeys,
   canReadOrganRecord,
   caseStageEnum,
   DutyError,
   groupByKeys,
+  isAssignedToPerson,
   isStaffOf,
-  maskPhoneNumber,
-  maskResidentIdNumber,
+  lawyerCaseAccess,
   pageByKey,
 } from '@duty/kit';
 import { builder, type Context } from '../builder.js';
@@ -25,12 +26,14 @@ export const CaseStage = caseStageEnum(builder);
 
 const readable = (row: { court_id: string; region_code: string }, ctx: Context) =>
   canReadOrganRecord(ctx.principal, { id: row.court_id, regionCode: row.region_code }, COURT_ROLES);
+// The duty lawyer assigned to a person's help request reads that person and their case too.
+const lawyerReadsCase = lawyerCaseAccess('court', findPersonsByCases);
 
 export const CourtCase = builder.loadableObject('CourtCase', {
   description: 'A trial-stage case at a court (审判阶段案件)',
   load: async (ids: string[], ctx: Context) =>
     byKeys(ids, await findCasesByIds(ctx.db, ids), (r) => r.id, '案件'),
-  authScopes: (c, ctx) => readable(c, ctx),
+  authScopes: async (c, ctx) => readable(c, ctx) || (await lawyerReadsCase(ctx, c.id)),
   fields: (t) => ({
     id: t.exposeID('id'),
     caseNumber: t.exposeString('case_number', { description: 'Case number (案号)' }),
@@ -48,26 +51,9 @@ export const AccusedPerson = builder.loadableObject('CourtAccusedPerson', {
   description: 'The accused in a court case (被告人)',
   load: async (ids: string[], ctx: Context) =>
     byKeys(ids, await findPersonsByIds(ctx.db, ids), (r) => r.id, '被告人'),
-  authScopes: (p, ctx) => readable(p, ctx),
+  authScopes: async (p, ctx) => readable(p, ctx) || (await isAssignedToPerson(ctx, 'court', [p.id])),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name', { description: 'Name (姓名)' }),
-    residentIdNumber: t.string({
-      description: "Resident ID number (身份证号码); whole for the court's own staff, masked for others",
-      resolve: (p, _a, ctx) =>
-        isStaffOf(ctx.principal, p.court_id, COURT_ROLES)
-          ? p.resident_id_number
-          : maskResidentIdNumber(p.resident_id_number),
-    }),
-    phone: t.string({
-      nullable: true,
-      description: "Phone (联系电话); whole for the court's own staff, masked for others",
-      resolve: (p, _a, ctx) =>
-        p.phone && !isStaffOf(ctx.principal, p.court_id, COURT_ROLES) ? maskPhoneNumber(p.phone) : p.phone,
-    }),
-    hasDefenseCounsel: t.exposeBoolean('has_defense_counsel', {
-      description: 'Has defense counsel (已有辩护人)',
-    }),
+    ...accusedFields(t, (p, ctx) => isStaffOf(ctx.principal, p.court_id, COURT_ROLES)),
     case: t.field({ type: CourtCase, resolve: (p) => p.case_id }),
   }),
 });

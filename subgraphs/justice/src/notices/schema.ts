@@ -7,7 +7,9 @@ import {
   LEGAL_AID_STAFF,
   listRegionPrefix,
   type HelpRequestNotice as NoticeInput,
+  organKindEnum,
   pageByKey,
+  type SubgraphName,
 } from '@duty/kit';
 import { builder, type Context } from '../builder.js';
 import { findNoticesByRequests } from '../dispatch/queries.js';
@@ -30,15 +32,7 @@ export const NoticeStatusEnum = builder.enumType('NoticeStatus', {
   } as const,
 });
 
-const OrganKind = builder.enumType('OrganKind', {
-  description: 'Kind of organ that sent the notice (通知机关类别)',
-  values: {
-    COURT: { description: '人民法院' },
-    PROCURATORATE: { description: '人民检察院' },
-    PUBLIC_SECURITY: { description: '公安机关（含国家安全机关）' },
-    DETENTION_CENTER: { description: '看守所' },
-  } as const,
-});
+const OrganKind = organKindEnum(builder);
 
 const InboxOrder = builder.enumType('InboxOrder', {
   description: 'Inbox order (排序)',
@@ -50,12 +44,25 @@ const InboxOrder = builder.enumType('InboxOrder', {
 
 // Help requests live in the organs' subgraphs; the inbox points at them by key and each organ's
 // subgraph fills in its own details (case, accused, place) through federation.
+/** Which organ subgraph may send which notices; each request type joins the union below. */
+const NOTICE_SOURCES: Partial<Record<SubgraphName, { organKinds: string[]; requestType: string }>> = {
+  court: { organKinds: ['COURT'], requestType: 'CourtHelpRequest' },
+  procuratorate: { organKinds: ['PROCURATORATE'], requestType: 'ProcuratorateHelpRequest' },
+  'public-security': {
+    organKinds: ['PUBLIC_SECURITY', 'DETENTION_CENTER'],
+    requestType: 'PoliceHelpRequest',
+  },
+};
+
 const key = builder.selection<{ id: string }>('id');
-const CourtHelpRequest = builder.externalRef('CourtHelpRequest', key, (ref) => ref);
+const requestRefs = Object.entries(NOTICE_SOURCES).map(([subgraph, source]) => ({
+  subgraph: subgraph as SubgraphName,
+  ref: builder.externalRef(source!.requestType, key, (ref) => ref),
+}));
 
 const OrganHelpRequest = builder.unionType('OrganHelpRequest', {
   description: "The organ's own help request (机关登记的法律帮助请求)",
-  types: [CourtHelpRequest],
+  types: requestRefs.map((r) => r.ref),
   resolveType: (ref) => (ref as unknown as { type: string }).type,
 });
 
@@ -95,30 +102,32 @@ export const Notice = builder.objectRef<NoticeRow>('HelpRequestNotice').implemen
  * The organ sees on its own request how the agency handles it (status, lawyer, times), resolved
  * here: the organ's staff, legal aid staff of the region, and the assigned lawyer.
  */
-CourtHelpRequest.implement({
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    dispatch: t.loadable({
-      type: Notice,
-      nullable: true,
-      description: 'How the legal aid agency handles it (法律援助机构处理情况)',
-      load: async (ids: string[], ctx: Context) => {
-        const rows = await findNoticesByRequests(ctx.db, 'court', ids);
-        return ids.map((id) => {
-          const n = rows.find((r) => r.request_id === id);
-          if (!n) return null;
-          const p = ctx.principal;
-          const allowed =
-            p?.agencyId === n.organ_id ||
-            (hasAnyRole(p, LEGAL_AID_STAFF) && canSeeRegion(p, n.region_code)) ||
-            (!!n.lawyer_id && p?.lawyerId === n.lawyer_id);
-          return allowed ? n : new DutyError('FORBIDDEN', '无权查看该请求的处理情况');
-        });
-      },
-      resolve: (r) => r.id,
+for (const { subgraph, ref } of requestRefs) {
+  ref.implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      dispatch: t.loadable({
+        type: Notice,
+        nullable: true,
+        description: 'How the legal aid agency handles it (法律援助机构处理情况)',
+        load: async (ids: string[], ctx: Context) => {
+          const rows = await findNoticesByRequests(ctx.db, subgraph, ids);
+          return ids.map((id) => {
+            const n = rows.find((r) => r.request_id === id);
+            if (!n) return null;
+            const p = ctx.principal;
+            const allowed =
+              p?.agencyId === n.organ_id ||
+              (hasAnyRole(p, LEGAL_AID_STAFF) && canSeeRegion(p, n.region_code)) ||
+              (!!n.lawyer_id && p?.lawyerId === n.lawyer_id);
+            return allowed ? n : new DutyError('FORBIDDEN', '无权查看该请求的处理情况');
+          });
+        },
+        resolve: (r) => r.id,
+      }),
     }),
-  }),
-});
+  });
+}
 
 builder.queryField('noticeInbox', (t) =>
   t.connection(
@@ -167,11 +176,6 @@ builder.queryField('noticeInbox', (t) =>
   ),
 );
 
-/** Which organ subgraph may send which notices (the union below must list each request type). */
-const NOTICE_SOURCES: Record<string, { organKinds: string[]; requestTypes: string[] } | undefined> = {
-  court: { organKinds: ['COURT'], requestTypes: ['CourtHelpRequest'] },
-};
-
 const NoticeInputType = builder.inputType('HelpRequestNoticeInput', {
   description: 'A notice as an organ subgraph delivers it (internal)',
   inaccessible: true,
@@ -199,12 +203,12 @@ builder.mutationField('receiveHelpRequestNotice', (t) =>
     resolve: async (_root, { notice }, ctx) => {
       // A relay delivers its own subgraph's notices, about its own kinds of organ and request,
       // as itself (no user behind it); anything else is refused loudly, never dropped.
-      const allowed = NOTICE_SOURCES[notice.subgraph];
+      const allowed = NOTICE_SOURCES[notice.subgraph as SubgraphName];
       if (
         ctx.principal !== null ||
         ctx.via !== `subgraph:${notice.subgraph}` ||
         !allowed?.organKinds.includes(notice.organKind) ||
-        !allowed.requestTypes.includes(notice.requestType)
+        allowed.requestType !== notice.requestType
       ) {
         throw new DutyError('FORBIDDEN', '通知来源与内容不符', { reason: 'NOTICE_SOURCE' });
       }
@@ -225,6 +229,34 @@ builder.mutationField('receiveHelpRequestNotice', (t) =>
         requested_at: n.requestedAt,
         deadline_at: n.deadlineAt,
       });
+    },
+  }),
+);
+
+builder.queryField('assignedRequestIds', (t) =>
+  t.idList({
+    description:
+      "Of an organ subgraph's help requests, those the calling duty lawyer is assigned to (internal: the organ asks before showing them)",
+    inaccessible: true,
+    authScopes: {
+      $all: { viaPeer: ['court', 'procuratorate', 'public-security'], anyRole: ['DUTY_LAWYER'] },
+    },
+    args: {
+      subgraph: t.arg.string({ required: true }),
+      requestIds: t.arg.idList({ required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const lawyerId = ctx.principal?.lawyerId;
+      if (!lawyerId || args.requestIds.length === 0) return [];
+      const rows = await ctx.db
+        .selectFrom('help_request_notice')
+        .select('request_id')
+        .where('subgraph', '=', args.subgraph as SubgraphName)
+        .where('request_id', 'in', args.requestIds.map(String))
+        .where('lawyer_id', '=', lawyerId)
+        .where('status', 'not in', ['CANCELLED', 'REFUSED_BY_ACCUSED'])
+        .execute();
+      return rows.map((r) => r.request_id);
     },
   }),
 );

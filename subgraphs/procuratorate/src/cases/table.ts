@@ -1,0 +1,24 @@
+import type { Generated, Selectable } from 'kysely';
+
+/** A case under review for prosecution (审查起诉案件) at this procuratorate. */
+export interface ProsecutionCaseTable {
+  id: string;
+  case_number: string;
+  procuratorate_id: string;
+  stage: Generated<'REVIEW_FOR_PROSECUTION'>;
+  charges: Generated<string[]>;
+  /** The police case it came from, in the public-security subgraph. */
+  investigation_case_id: string | null;
+  received_at: Date;
+}
+export type ProsecutionCase = Selectable<ProsecutionCaseTable>;
+
+/** The suspect (犯罪嫌疑人) in a case. */
+export interface AccusedPersonTable {
+  id: string;
+  case_id: string;
+  name: string;
+  resident_id_number: string;
+  phone: string | null;
+  has_defense_counsel: Generated<boolean>;
+}
