@@ -34,6 +34,11 @@ export interface HelpRequestNotice {
   organId: string;
   regionCode: string;
   stage: CaseStage;
+  /**
+   * Other organs following the request, which see how the agency handles it too: the organ handling
+   * the case and the detention center holding the person, where those are not the sender.
+   */
+  concernedOrganIds?: string[];
   /** The justice workstation at the organ, when the organ has one. */
   workstationId: string | null;
   requestedAt: string;

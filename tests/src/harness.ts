@@ -81,3 +81,13 @@ export async function startTestFederation(options: { subgraphTimeoutMs?: number 
     },
   };
 }
+
+/** Polls `probe` until `ok` holds (or the time is up) and returns its last value. */
+export async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

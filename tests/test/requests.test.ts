@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { peerIssuer, signServiceToken } from '@duty/kit';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Federation, postGraphQL, startTestFederation } from '../src/harness.js';
+import { type Federation, postGraphQL, startTestFederation, until } from '../src/harness.js';
 
 let f: Federation;
 let courtStaff: string;
@@ -38,14 +38,6 @@ const inboxCount = async () =>
   Number(
     (await sql<{ n: string }>`select count(*) n from help_request_notice`.execute(justiceDb())).rows[0]!.n,
   );
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (ok(v) || Date.now() > end) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('rights notices and help requests at a court', () => {
   it('records a refusal of help, kept on the person', async () => {

@@ -74,22 +74,28 @@ export async function seedDemoHelpRequest(
     recordedBy: string;
     hoursAgo: number;
     deadlineHours: number;
+    concernedOrganIds?: string[];
   },
 ) {
   const requestedAt = new Date(Date.now() - r.hoursAgo * 3600_000);
-  await insertHelpRequest(db, source, {
-    id: r.id,
-    person_id: r.personId,
-    stage: r.stage,
-    requested_by: 'ACCUSED',
-    relative_name: null,
-    relative_relation: null,
-    requested_at: requestedAt,
-    deadline_at: new Date(requestedAt.getTime() + r.deadlineHours * 3600_000),
-    recorded_by: r.recordedBy,
-    idempotency_key: null,
-    organ_kind: r.organKind,
-    organ_id: r.organ.id,
-    region_code: r.organ.regionCode,
-  });
+  await insertHelpRequest(
+    db,
+    source,
+    {
+      id: r.id,
+      person_id: r.personId,
+      stage: r.stage,
+      requested_by: 'ACCUSED',
+      relative_name: null,
+      relative_relation: null,
+      requested_at: requestedAt,
+      deadline_at: new Date(requestedAt.getTime() + r.deadlineHours * 3600_000),
+      recorded_by: r.recordedBy,
+      idempotency_key: null,
+      organ_kind: r.organKind,
+      organ_id: r.organ.id,
+      region_code: r.organ.regionCode,
+    },
+    r.concernedOrganIds,
+  );
 }

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { SubgraphName } from '../config.js';
-import { type CaseStage, HELP_REQUEST_NOTICE, type HelpRequestNotice, type OrganKind } from '../notices.js';
+import { HELP_REQUEST_NOTICE, type HelpRequestNotice, type OrganKind } from '../notices.js';
 import { enqueue } from '../outbox.js';
 import type { HelpRequestRow, OrganRequestTables } from './tables.js';
 
@@ -51,12 +51,8 @@ export async function helpRequestDeadline(
 /** The notice (keys and dates only) a help request sends the legal aid agency. */
 export function helpRequestNotice(
   source: { subgraph: SubgraphName; requestType: string },
-  r: Pick<
-    HelpRequestRow,
-    'id' | 'organ_kind' | 'organ_id' | 'region_code' | 'requested_at' | 'deadline_at'
-  > & {
-    stage: CaseStage;
-  },
+  r: HelpRequestRow,
+  concernedOrganIds: readonly string[] = [],
 ): HelpRequestNotice {
   return {
     requestId: r.id,
@@ -66,6 +62,7 @@ export function helpRequestNotice(
     organId: r.organ_id,
     regionCode: r.region_code,
     stage: r.stage,
+    concernedOrganIds: concernedOrganIds.filter((id) => id !== r.organ_id),
     workstationId: null,
     requestedAt: r.requested_at.toISOString(),
     deadlineAt: r.deadline_at.toISOString(),
@@ -80,7 +77,8 @@ export async function insertHelpRequest(
   db: Kysely<any>,
   source: { subgraph: SubgraphName; requestType: string },
   row: HelpRequestRow,
+  concernedOrganIds: readonly string[] = [],
 ) {
   await tables(db).insertInto('help_request').values(row).execute();
-  await enqueue(db, HELP_REQUEST_NOTICE, helpRequestNotice(source, row), row.id);
+  await enqueue(db, HELP_REQUEST_NOTICE, helpRequestNotice(source, row, concernedOrganIds), row.id);
 }

@@ -29,6 +29,8 @@ export interface AccusedForRequest {
   hasDefenseCounsel: boolean;
   /** The organ taking the record (the caller's), which the notice to the agency names. */
   place: { organKind: OrganKind; organId: string; regionCode: string };
+  /** Other organs following the person's requests (see `HelpRequestNotice.concernedOrganIds`). */
+  concernedOrganIds?: string[];
 }
 
 export interface OrganRequestsOptions<Ctx extends SubgraphContext<any>> {
@@ -234,21 +236,26 @@ export function organRequestSchema<Ctx extends SubgraphContext<any>>(
               requestedAt,
               o.defaultDeadlineHours[organKind] ?? 48,
             );
-            await insertHelpRequest(trx, source, {
-              id,
-              person_id: person.id,
-              stage: person.stage,
-              requested_by: args.requestedBy,
-              relative_name: args.relativeName ?? null,
-              relative_relation: args.relativeRelation ?? null,
-              requested_at: requestedAt,
-              deadline_at: deadlineAt,
-              recorded_by: ctx.principal!.userId,
-              idempotency_key: key,
-              organ_kind: organKind,
-              organ_id: person.place.organId,
-              region_code: person.place.regionCode,
-            });
+            await insertHelpRequest(
+              trx,
+              source,
+              {
+                id,
+                person_id: person.id,
+                stage: person.stage,
+                requested_by: args.requestedBy,
+                relative_name: args.relativeName ?? null,
+                relative_relation: args.relativeRelation ?? null,
+                requested_at: requestedAt,
+                deadline_at: deadlineAt,
+                recorded_by: ctx.principal!.userId,
+                idempotency_key: key,
+                organ_kind: organKind,
+                organ_id: person.place.organId,
+                region_code: person.place.regionCode,
+              },
+              person.concernedOrganIds,
+            );
           });
         } catch (error) {
           // The same key sent twice at once: the other call won; answer with its request.

@@ -48,7 +48,9 @@ async function seedCases(db: Kysely<PublicSecurityDatabase>) {
   // Held at the county's own center; state security suspects at the province's first county center.
   const centerOf = (regionCode: string) =>
     d.detentionCenters.find((c) => c.regionCode === regionCode) ??
-    d.detentionCenters.find((c) => c.regionCode.startsWith(regionCode.slice(0, 2)));
+    d.detentionCenters.find(
+      (c) => c.regionCode.startsWith(regionCode.slice(0, 2)) && !c.regionCode.endsWith('00'),
+    );
   await db
     .insertInto('investigation_case')
     .values(
@@ -88,6 +90,7 @@ async function seedCases(db: Kysely<PublicSecurityDatabase>) {
         recordedBy: `detention-staff-${center.regionCode}`,
         hoursAgo: demo.hoursAgo(),
         deadlineHours: 24,
+        concernedOrganIds: [organ.id],
       },
     );
   }

@@ -118,6 +118,7 @@ for (const { subgraph, ref } of requestRefs) {
             const p = ctx.principal;
             const allowed =
               p?.agencyId === n.organ_id ||
+              (!!p && n.concerned_organ_ids.includes(p.agencyId)) ||
               (hasAnyRole(p, LEGAL_AID_STAFF) && canSeeRegion(p, n.region_code)) ||
               (!!n.lawyer_id && p?.lawyerId === n.lawyer_id);
             return allowed ? n : new DutyError('FORBIDDEN', '无权查看该请求的处理情况');
@@ -187,6 +188,7 @@ const NoticeInputType = builder.inputType('HelpRequestNoticeInput', {
     organId: t.string({ required: true }),
     regionCode: t.field({ type: 'RegionCode', required: true }),
     stage: t.field({ type: CaseStage, required: true }),
+    concernedOrganIds: t.stringList(),
     workstationId: t.string(),
     requestedAt: t.field({ type: 'DateTime', required: true }),
     deadlineAt: t.field({ type: 'DateTime', required: true }),
@@ -226,6 +228,7 @@ builder.mutationField('receiveHelpRequestNotice', (t) =>
         region_code: n.regionCode,
         stage: n.stage,
         workstation_id: n.workstationId ?? null,
+        concerned_organ_ids: n.concernedOrganIds ?? [],
         requested_at: n.requestedAt,
         deadline_at: n.deadlineAt,
       });

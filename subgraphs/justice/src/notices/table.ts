@@ -21,6 +21,8 @@ export interface HelpRequestNoticeTable {
   region_code: string;
   stage: CaseStage;
   workstation_id: string | null;
+  /** Other organs following the request, which see its dispatch too. */
+  concerned_organ_ids: Generated<string[]>;
   requested_at: Date;
   deadline_at: Date;
   received_at: Generated<Date>;

@@ -22,7 +22,12 @@ export const { HelpRequest: PoliceHelpRequest } = organRequestSchema(builder, {
   accusedForWrite: async (ctx, personId) => {
     const [p] = await findPersonsByIds(ctx.db, [personId]);
     if (!p) throw new DutyError('NOT_FOUND', `未找到犯罪嫌疑人（编号 ${personId}）`);
-    const common = { id: p.id, stage: p.stage, hasDefenseCounsel: p.has_defense_counsel };
+    const common = {
+      id: p.id,
+      stage: p.stage,
+      hasDefenseCounsel: p.has_defense_counsel,
+      concernedOrganIds: [p.police_organ_id, ...(p.detention_center_id ? [p.detention_center_id] : [])],
+    };
     if (isStaffOf(ctx.principal, p.police_organ_id, ORGAN_ROLES)) {
       return {
         ...common,

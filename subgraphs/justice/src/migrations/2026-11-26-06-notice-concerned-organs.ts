@@ -1,0 +1,15 @@
+import { runStatements } from '@duty/kit';
+import type { Kysely } from 'kysely';
+
+// Frozen: change the schema with a new, later migration.
+// Organs besides the sender that follow a request (the organ handling the case, the detention
+// center holding the person): they see its dispatch too.
+export async function up(db: Kysely<unknown>) {
+  await runStatements(db, [
+    `alter table help_request_notice add column concerned_organ_ids text[] not null default '{}'`,
+  ]);
+}
+
+export async function down(db: Kysely<unknown>) {
+  await runStatements(db, ['alter table help_request_notice drop column concerned_organ_ids']);
+}
