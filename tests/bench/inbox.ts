@@ -1,64 +1,106 @@
 import { randomUUID } from 'node:crypto';
+import type { CaseStage, OrganKind, SubgraphName } from '@duty/kit';
 import { type Kysely, sql } from 'kysely';
 import { startTestFederation } from '../src/harness.js';
 import { median, percentile } from './schedule.js';
 
+/** Where the bench's requests are taken: a court, a procuratorate and a detention center. */
+const ORGANS: {
+  subgraph: SubgraphName;
+  requestType: string;
+  organKind: OrganKind;
+  stage: CaseStage;
+  /** The accused of the Beijing city's demo cases, with the organ taking their requests. */
+  persons: string;
+}[] = [
+  {
+    subgraph: 'court',
+    requestType: 'CourtHelpRequest',
+    organKind: 'COURT',
+    stage: 'TRIAL',
+    persons: `select p.id, c.court_id organ_id, o.region_code from accused_person p
+      join court_case c on c.id = p.case_id join court o on o.id = c.court_id where o.region_code like '1101%'`,
+  },
+  {
+    subgraph: 'procuratorate',
+    requestType: 'ProcuratorateHelpRequest',
+    organKind: 'PROCURATORATE',
+    stage: 'REVIEW_FOR_PROSECUTION',
+    persons: `select p.id, c.procuratorate_id organ_id, o.region_code from accused_person p
+      join prosecution_case c on c.id = p.case_id join procuratorate o on o.id = c.procuratorate_id
+      where o.region_code like '1101%'`,
+  },
+  {
+    subgraph: 'public-security',
+    requestType: 'PoliceHelpRequest',
+    organKind: 'DETENTION_CENTER',
+    stage: 'INVESTIGATION',
+    persons: `select p.id, p.detention_center_id organ_id, o.region_code from accused_person p
+      join detention_center o on o.id = p.detention_center_id where o.region_code like '1101%'`,
+  },
+];
+
 /**
- * The dispatcher's inbox: pages of 10 and 50 items, each with the court's request, case, accused
- * and court through federation, over `requests` notices. SQL statements per page must not grow
- * with the page size.
+ * The dispatcher's inbox: pages of 10 and 50 items over `requests` notices taken in turn at courts,
+ * procuratorates and detention centers, each item with its organ's request, case, accused and
+ * organ through federation. SQL statements per page must not grow with the page size.
  */
 export async function benchInbox(requests: number, n: number) {
   const f = await startTestFederation();
   try {
-    const court = f.subgraphs.court!.database.db as Kysely<any>;
     const justice = f.subgraphs.justice!.database.db as Kysely<any>;
-    const persons = (
-      await sql<{
-        id: string;
-        court_id: string;
-      }>`select p.id, c.court_id from accused_person p join court_case c on c.id = p.case_id
-        where c.court_id like 'court-1101%'`.execute(court)
-    ).rows;
+    const organs = await Promise.all(
+      ORGANS.map(async (o) => {
+        const db = f.subgraphs[o.subgraph]!.database.db as Kysely<any>;
+        const persons = (
+          await sql<{ id: string; organ_id: string; region_code: string }>`${sql.raw(o.persons)}`.execute(db)
+        ).rows;
+        return { ...o, db, persons };
+      }),
+    );
     const now = Date.now();
-    for (let i = 0; i < requests; i += 500) {
-      const batch = Array.from({ length: Math.min(500, requests - i) }, (_, k) => {
-        const p = persons[(i + k) % persons.length]!;
+    for (let i = 0; i < requests; i += 600) {
+      const batch = Array.from({ length: Math.min(600, requests - i) }, (_, k) => {
+        const organ = organs[(i + k) % organs.length]!;
+        const p = organ.persons[Math.floor((i + k) / organs.length) % organ.persons.length]!;
         const requestedAt = new Date(now - (i + k) * 60_000);
-        return {
-          id: randomUUID(),
-          p,
-          requestedAt,
-          deadlineAt: new Date(requestedAt.getTime() + 48 * 3600_000),
-        };
+        const deadlineAt = new Date(requestedAt.getTime() + 48 * 3600_000);
+        return { id: randomUUID(), organ, p, requestedAt, deadlineAt };
       });
-      await court
-        .insertInto('help_request')
-        .values(
-          batch.map((b) => ({
-            id: b.id,
-            person_id: b.p.id,
-            stage: 'TRIAL',
-            requested_by: 'ACCUSED',
-            requested_at: b.requestedAt,
-            deadline_at: b.deadlineAt,
-            recorded_by: 'bench',
-          })),
-        )
-        .execute();
+      for (const organ of organs) {
+        const mine = batch.filter((b) => b.organ === organ);
+        if (mine.length === 0) continue;
+        await organ.db
+          .insertInto('help_request')
+          .values(
+            mine.map((b) => ({
+              id: b.id,
+              person_id: b.p.id,
+              stage: organ.stage,
+              requested_by: 'ACCUSED',
+              requested_at: b.requestedAt,
+              deadline_at: b.deadlineAt,
+              recorded_by: 'bench',
+              organ_kind: organ.organKind,
+              organ_id: b.p.organ_id,
+              region_code: b.p.region_code,
+            })),
+          )
+          .execute();
+      }
       await justice
         .insertInto('help_request_notice')
         .values(
           batch.map((b) => ({
-            id: `court:${b.id}`,
-            subgraph: 'court',
-            request_type: 'CourtHelpRequest',
+            id: `${b.organ.subgraph}:${b.id}`,
+            subgraph: b.organ.subgraph,
+            request_type: b.organ.requestType,
             request_id: b.id,
-            organ_kind: 'COURT',
-            organ_id: b.p.court_id,
-            region_code: b.p.court_id.slice(6),
-            stage: 'TRIAL',
-            workstation_id: `ws-${b.p.court_id}`,
+            organ_kind: b.organ.organKind,
+            organ_id: b.p.organ_id,
+            region_code: b.p.region_code,
+            stage: b.organ.stage,
+            workstation_id: `ws-${b.p.organ_id}`,
             requested_at: b.requestedAt,
             deadline_at: b.deadlineAt,
           })),
@@ -67,16 +109,21 @@ export async function benchInbox(requests: number, n: number) {
     }
     const token = await f.tokenFor('justice-admin-110000');
     const query = `query($first: Int) { noticeInbox(first: $first, order: NEWEST) { edges { node { id status overdue deadlineAt
-      workstation { name } request { ... on CourtHelpRequest { requestedBy court { name } case { caseNumber charges } person { name residentIdNumber } } } } } } }`;
+      workstation { name } request {
+        ... on CourtHelpRequest { requestedBy court { name } case { caseNumber charges } person { name residentIdNumber } }
+        ... on ProcuratorateHelpRequest { requestedBy procuratorate { name } case { caseNumber charges } person { name residentIdNumber } }
+        ... on PoliceHelpRequest { requestedBy detentionCenter { name } case { caseNumber charges } person { name residentIdNumber } }
+      } } } } }`;
     const page = async (first: number) => {
       const res = await f.query(query, { token, variables: { first } });
-      if (res.body.errors || res.body.data.noticeInbox.edges.length !== first)
-        throw new Error(JSON.stringify(res.body.errors));
+      const edges = res.body.data?.noticeInbox.edges ?? [];
+      if (res.body.errors || edges.length !== first || edges.some((e: any) => !e.node.request?.person))
+        throw new Error(JSON.stringify(res.body.errors ?? 'incomplete page'));
     };
-    const statements = () => ({
-      justice: f.subgraphs.justice!.database.statements,
-      court: f.subgraphs.court!.database.statements,
-    });
+    const statements = () =>
+      Object.fromEntries(
+        ['justice', ...ORGANS.map((o) => o.subgraph)].map((s) => [s, f.subgraphs[s]!.database.statements]),
+      );
     const measure = async (first: number) => {
       const ms: number[] = [];
       const before = statements();
@@ -86,12 +133,10 @@ export async function benchInbox(requests: number, n: number) {
         ms.push(performance.now() - t0);
       }
       const after = statements();
-      return {
-        p50: median(ms),
-        p99: percentile(ms, 99),
-        sqlJustice: (after.justice - before.justice) / n,
-        sqlCourt: (after.court - before.court) / n,
-      };
+      const sqlPerPage = Object.fromEntries(
+        Object.keys(after).map((s) => [s, (after[s]! - before[s]!) / n]),
+      ) as Record<string, number>;
+      return { p50: median(ms), p99: percentile(ms, 99), sqlPerPage };
     };
     await page(10);
     await page(50);

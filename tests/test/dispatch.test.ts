@@ -135,8 +135,10 @@ describe('dispatch', () => {
       const res = await f.query(STEP, { token: assigned, variables: { n: noticeId, a } });
       expect(res.body.errors, a).toBeUndefined();
     }
-    const mine = await f.query(`{ myAssignments { id status } }`, { token: assigned });
-    expect(mine.body.data.myAssignments).toEqual([{ id: noticeId, status: 'COMPLETED' }]);
+    const mine = await f.query(`{ myAssignments(first: 10) { edges { node { id status } } } }`, {
+      token: assigned,
+    });
+    expect(mine.body.data.myAssignments.edges).toEqual([{ node: { id: noticeId, status: 'COMPLETED' } }]);
     const history = await f.query(
       `{ noticeInbox(first: 50) { edges { node { id history { action statusAfter actor reason } } } } }`,
       {

@@ -248,15 +248,17 @@ describe('the assigned duty lawyer and a meeting at the detention center', () =>
 
   it('reads the request, the suspect (masked) and the case only once assigned; the organ sees who and when', async () => {
     const lawyer = await f.tokenFor('lawyer-110105-01');
-    const mine = `{ myAssignments { id request { ... on PoliceHelpRequest { id case { caseNumber } person { name residentIdNumber } } } } }`;
+    const mine = `{ myAssignments(first: 50) { edges { node { id request { ... on PoliceHelpRequest { id case { caseNumber } person { name residentIdNumber } } } } } } }`;
     const before = await f.query(mine, { token: lawyer });
-    expect(before.body.data.myAssignments.map((n: any) => n.request?.id)).not.toContain(
+    expect(before.body.data.myAssignments.edges.map((e: any) => e.node.request?.id)).not.toContain(
       'request-dc-110105-1',
     );
     const noticeId = await assigned('request-dc-110105-1', 'lawyer-110105-01');
     const after = await f.query(mine, { token: lawyer });
     expect(after.body.errors).toBeUndefined();
-    const item = after.body.data.myAssignments.find((n: any) => n.id === noticeId);
+    const item = after.body.data.myAssignments.edges
+      .map((e: any) => e.node)
+      .find((n: any) => n.id === noticeId);
     expect(item.request.case.caseNumber).toContain('刑侦');
     expect(item.request.person.residentIdNumber).toMatch(/^\d{3}\*{11}\d{3}[\dX]$/);
     // The detention center sees on its own request whom the agency sent, resolved from justice.

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { DutyError, groupByKeys, LEGAL_AID_STAFF, requireRegionRole, withDatabaseRules } from '@duty/kit';
+import {
+  DutyError,
+  encodeRowCursor,
+  groupByKeys,
+  LEGAL_AID_STAFF,
+  pageByKey,
+  requireRegionRole,
+  rowKeysetPage,
+  withDatabaseRules,
+} from '@duty/kit';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { builder, type Context } from '../builder.js';
@@ -307,17 +316,36 @@ builder.mutationFields((t) => ({
 }));
 
 builder.queryField('myAssignments', (t) =>
-  t.field({
-    type: [Notice],
-    description: "A duty lawyer's assigned requests (我承办的请求)",
-    authScopes: { anyRole: ['DUTY_LAWYER'] },
-    args: { status: t.arg({ type: [NoticeStatusEnum] }) },
-    resolve: async (_root, args, ctx) => {
-      const lawyerId = ctx.principal?.lawyerId;
-      if (!lawyerId) throw new DutyError('FORBIDDEN', '当前账号未关联律师');
-      let q = ctx.db.selectFrom('help_request_notice').selectAll().where('lawyer_id', '=', lawyerId);
-      if (args.status?.length) q = q.where('status', 'in', args.status as NoticeStatus[]);
-      return q.orderBy('deadline_at').orderBy('id').limit(200).execute();
+  t.connection(
+    {
+      type: Notice,
+      nullable: true,
+      description: "A duty lawyer's assigned requests, most urgent first (我承办的请求)",
+      authScopes: { anyRole: ['DUTY_LAWYER'] },
+      args: { status: t.arg({ type: [NoticeStatusEnum] }) },
+      resolve: (_root, args, ctx) => {
+        const lawyerId = ctx.principal?.lawyerId;
+        if (!lawyerId) throw new DutyError('FORBIDDEN', '当前账号未关联律师');
+        let q = ctx.db.selectFrom('help_request_notice').selectAll().where('lawyer_id', '=', lawyerId);
+        if (args.status?.length) q = q.where('status', 'in', args.status as NoticeStatus[]);
+        return pageByKey(
+          args,
+          (n: HelpRequestNotice) => encodeRowCursor([n.deadline_at.toISOString(), n.id]),
+          (page) =>
+            rowKeysetPage(
+              q,
+              [{ ref: 'deadline_at', cast: 'timestamptz' }, { ref: 'id' }],
+              'asc',
+              page,
+            ).execute(),
+          { rawCursor: true },
+        );
+      },
     },
-  }),
+    {
+      name: 'MyAssignmentConnection',
+      description: "A page of a lawyer's assigned requests (我承办的请求分页列表)",
+    },
+    { name: 'MyAssignmentEdge' },
+  ),
 );
