@@ -12,7 +12,7 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
 const schedule = await benchSchedule(3);
 const board = await benchBoard(300);
-const inbox = await benchInbox(5000, 100);
+const inbox = await benchInbox(20_000, 100);
 const f = (x: number) => x.toFixed(1);
 const inboxRow = (label: string, p: typeof inbox.page10) =>
   `| ${label} | ${f(p.p50)} ms | ${f(p.p99)} ms | ${['justice', 'court', 'procuratorate', 'public-security'].map((s) => p.sqlPerPage[s]).join(' | ')} |`;

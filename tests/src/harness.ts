@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { mintDevToken, type RunningGateway, startGateway, subgraphDefinitions } from '@duty/gateway';
 import { generateSigningKey, type Principal, type SigningKey } from '@duty/kit';
 import { findDemoUser } from '@duty/kit/demo';
@@ -90,4 +91,13 @@ export async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, m
     if (ok(v) || Date.now() > end) return v;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A URL where nothing answers (a port just freed): a peer there is "down". */
+export async function unreachableUrl(): Promise<string> {
+  const dead = createServer();
+  await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
+  const { port } = dead.address() as { port: number };
+  await new Promise<void>((r) => dead.close(() => r()));
+  return `http://127.0.0.1:${port}/graphql`;
 }

@@ -2,7 +2,7 @@ import { signServiceToken } from '@duty/kit';
 import { findDemoUser } from '@duty/kit/demo';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Federation, postGraphQL, startTestFederation, until } from '../src/harness.js';
+import { type Federation, postGraphQL, startTestFederation, unreachableUrl, until } from '../src/harness.js';
 
 let f: Federation;
 const justiceDb = () => f.subgraphs.justice!.database.db;
@@ -111,6 +111,15 @@ describe('a procuratorate', () => {
       );
       expect(res.body.errors?.[0]?.extensions?.code, person).toBe(code);
     }
+    // A request for a stage the case is not in.
+    const wrongStage = await f.query(
+      `mutation { recordProcuratorateHelpRequest(personId: "case-proc-110105-1-p1", requestedBy: ACCUSED, stage: TRIAL) { id } }`,
+      { token: await f.tokenFor('procuratorate-staff-110105') },
+    );
+    expect(wrongStage.body.errors?.[0]).toMatchObject({
+      message: '该案件当前处于审查起诉阶段，不能按审判阶段登记',
+      extensions: { code: 'BAD_USER_INPUT', reason: 'STAGE_MISMATCH' },
+    });
     const after = await requestCount();
     expect(after).toBe(before);
   });
@@ -202,12 +211,54 @@ describe('police, state security and detention centers', () => {
 });
 
 describe('one inbox across three organs', () => {
+  it('loses no procuratorate or detention center notice while justice is down, and files each once', async () => {
+    const justiceUrl = f.peerUrls.justice!;
+    f.peerUrls.justice = await unreachableUrl();
+    const taken: [string, string][] = [];
+    try {
+      const proc = await f.query(
+        `mutation { recordProcuratorateHelpRequest(personId: "case-proc-110101-1-p1", requestedBy: ACCUSED) { id } }`,
+        { token: await f.tokenFor('procuratorate-staff-110101') },
+      );
+      taken.push(['procuratorate', proc.body.data.recordProcuratorateHelpRequest.id]);
+      const dc = await f.query(
+        `mutation { recordPoliceHelpRequest(personId: "case-psb-110101-2-p1", requestedBy: ACCUSED) { id } }`,
+        { token: await f.tokenFor('detention-staff-110101') },
+      );
+      taken.push(['public-security', dc.body.data.recordPoliceHelpRequest.id]);
+      await new Promise((r) => setTimeout(r, 400));
+      const filed = async () =>
+        Number(
+          (
+            await sql<{ n: string }>`select count(*) n from help_request_notice
+            where request_id in (${sql.join(taken.map(([, id]) => id))})`.execute(justiceDb())
+          ).rows[0]!.n,
+        );
+      expect(await filed()).toBe(0);
+    } finally {
+      f.peerUrls.justice = justiceUrl;
+    }
+    for (const [subgraph, id] of taken) expect(await noticeOf(subgraph, id), subgraph).toBeTruthy();
+    const once = await sql<{ n: string }>`select count(*) n from help_request_notice
+      where request_id in (${sql.join(taken.map(([, id]) => id))})`.execute(justiceDb());
+    expect(Number(once.rows[0]!.n)).toBe(2);
+  });
+
   it('shows courts’, procuratorates’ and police requests side by side, each with its organ’s details, and flags overdue ones', async () => {
     // A request the detention center took 30 hours ago is past its 24 hours.
     await sql`update help_request_notice set deadline_at = now() - interval '1 hour'
       where request_id = 'request-dc-110105-1'`.execute(justiceDb());
     const res = await f.query(INBOX, { token: await f.tokenFor('dispatcher-110105') });
     expect(res.body.errors).toBeUndefined();
+    const oneOrgan = await f.query(
+      `{ noticeInbox(first: 50, organId: "dc-110105") { edges { node { organId } } } }`,
+      {
+        token: await f.tokenFor('dispatcher-110105'),
+      },
+    );
+    const organIds = oneOrgan.body.data.noticeInbox.edges.map((e: any) => e.node.organId);
+    expect(organIds.length).toBeGreaterThan(0);
+    expect(new Set(organIds)).toEqual(new Set(['dc-110105']));
     const nodes = res.body.data.noticeInbox.edges.map((e: any) => e.node);
     expect(new Set(nodes.map((n: any) => n.request?.__typename))).toEqual(
       new Set(['CourtHelpRequest', 'ProcuratorateHelpRequest', 'PoliceHelpRequest']),

@@ -1,8 +1,7 @@
-import { createServer } from 'node:net';
 import { peerIssuer, signServiceToken } from '@duty/kit';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Federation, postGraphQL, startTestFederation, until } from '../src/harness.js';
+import { type Federation, postGraphQL, startTestFederation, unreachableUrl, until } from '../src/harness.js';
 
 let f: Federation;
 let courtStaff: string;
@@ -129,12 +128,8 @@ describe('rights notices and help requests at a court', () => {
 
   it('loses nothing while justice is unreachable, and delivers each notice once when it returns', async () => {
     // Point the court at a port where nothing answers: justice is "down" for the relay.
-    const dead = createServer();
-    await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
-    const { port } = dead.address() as { port: number };
-    await new Promise<void>((r) => dead.close(() => r()));
     const justiceUrl = f.peerUrls.justice!;
-    f.peerUrls.justice = `http://127.0.0.1:${port}/graphql`;
+    f.peerUrls.justice = await unreachableUrl();
     const before = await inboxCount();
     const ids: string[] = [];
     for (const p of ['case-court-110101-1-p1', 'case-court-110101-2-p1', 'case-court-110108-1-p1']) {

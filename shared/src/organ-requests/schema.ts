@@ -6,7 +6,7 @@ import { caseStageEnum, type KitBuilder, organKindEnum } from '../builder.js';
 import type { SubgraphName } from '../config.js';
 import { translateDatabaseError } from '../db-errors.js';
 import { DutyError } from '../errors.js';
-import type { CaseStage, OrganKind } from '../notices.js';
+import { CASE_STAGE, type CaseStage, type OrganKind } from '../notices.js';
 import { canReadOrganRecord, type Role } from '../principal.js';
 import { byKeys, groupByKeys } from '../scope.js';
 import type { SubgraphContext } from '../subgraph.js';
@@ -94,6 +94,19 @@ export function organRequestSchema<Ctx extends SubgraphContext<any>>(
     values: { ACCUSED: { description: '本人' }, RELATIVE: { description: '近亲属' } } as const,
   });
 
+  /** The accused for a write, at the stage the caller states (if any). */
+  const accusedAt = async (ctx: Ctx, personId: string, stage?: CaseStage | null) => {
+    const person = await o.accusedForWrite(ctx, personId);
+    if (stage && stage !== person.stage) {
+      throw new DutyError(
+        'BAD_USER_INPUT',
+        `该案件当前处于${CASE_STAGE[person.stage].description}，不能按${CASE_STAGE[stage].description}登记`,
+        { reason: 'STAGE_MISMATCH', stage: person.stage },
+      );
+    }
+    return person;
+  };
+
   const readableByOrgan = (row: { organ_id: string; region_code: string }, ctx: Ctx) =>
     canReadOrganRecord(ctx.principal, { id: row.organ_id, regionCode: row.region_code }, o.roles);
 
@@ -167,13 +180,17 @@ export function organRequestSchema<Ctx extends SubgraphContext<any>>(
       authScopes: { anyRole: o.roles },
       args: {
         personId: t.arg.id({ required: true }),
+        stage: t.arg({
+          type: CaseStageRef,
+          description: "The stage, if the caller states it: checked against the case's (诉讼阶段)",
+        }),
         method: t.arg({ type: Method, required: true }),
         answer: t.arg({ type: Answer, required: true }),
         informedAt: t.arg({ type: 'DateTime', description: '默认现在' }),
         note: t.arg.string({ validate: z.string().trim().max(500, '备注最多 500 字') }),
       },
       resolve: async (_root, args, ctx) => {
-        const person = await o.accusedForWrite(ctx, String(args.personId));
+        const person = await accusedAt(ctx, String(args.personId), args.stage);
         const informedAt = args.informedAt ?? new Date();
         if (informedAt.getTime() > Date.now() + 60_000)
           throw new DutyError('BAD_USER_INPUT', '告知时间不能晚于现在');
@@ -201,6 +218,10 @@ export function organRequestSchema<Ctx extends SubgraphContext<any>>(
       authScopes: { anyRole: o.roles },
       args: {
         personId: t.arg.id({ required: true }),
+        stage: t.arg({
+          type: CaseStageRef,
+          description: "The stage, if the caller states it: checked against the case's (诉讼阶段)",
+        }),
         requestedBy: t.arg({ type: RequestedBy, required: true }),
         relativeName: t.arg.string({ validate: z.string().trim().min(2, '近亲属姓名至少 2 个字').max(40) }),
         relativeRelation: t.arg.string({ validate: z.string().trim().min(1).max(20, '关系最多 20 字') }),
@@ -210,7 +231,7 @@ export function organRequestSchema<Ctx extends SubgraphContext<any>>(
         }),
       },
       resolve: async (_root, args, ctx) => {
-        const person = await o.accusedForWrite(ctx, String(args.personId));
+        const person = await accusedAt(ctx, String(args.personId), args.stage);
         const key = args.idempotencyKey ?? null;
         const replay = async () => {
           const earlier = key ? await findHelpRequestByKey(db(ctx), key) : undefined;

@@ -4,7 +4,7 @@ import * as roster from './2026-11-26-02-roster.js';
 import * as schedules from './2026-11-26-03-schedules.js';
 import * as notices from './2026-11-26-04-notices.js';
 import * as dispatch from './2026-11-26-05-dispatch.js';
-import * as concerned from './2026-11-26-06-notice-concerned-organs.js';
+import * as concerned from './2026-11-26-06-notice-organs.js';
 
 export const migrations: Migrations = {
   '2026-11-26-01-reference-data': reference,
@@ -12,5 +12,5 @@ export const migrations: Migrations = {
   '2026-11-26-03-schedules': schedules,
   '2026-11-26-04-notices': notices,
   '2026-11-26-05-dispatch': dispatch,
-  '2026-11-26-06-notice-concerned-organs': concerned,
+  '2026-11-26-06-notice-organs': concerned,
 };

@@ -10,6 +10,7 @@ export interface InboxFilter {
   regionPrefix: string;
   status?: NoticeStatus[] | null;
   organKind?: string | null;
+  organId?: string | null;
   workstationId?: string | null;
   overdue?: boolean | null;
 }
@@ -29,6 +30,7 @@ export function listInbox(
     .where('region_code', 'like', `${filter.regionPrefix}%`);
   if (filter.status?.length) q = q.where('status', 'in', filter.status);
   if (filter.organKind) q = q.where('organ_kind', '=', filter.organKind as never);
+  if (filter.organId) q = q.where('organ_id', '=', filter.organId);
   if (filter.workstationId) q = q.where('workstation_id', '=', filter.workstationId);
   if (filter.overdue != null) {
     q = filter.overdue
