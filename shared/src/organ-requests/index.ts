@@ -1,4 +1,4 @@
-export * from './accused-fields.js';
+export * from './accused.js';
 export * from './lawyer-access.js';
 export * from './records.js';
 export * from './schema.js';

@@ -1,5 +1,15 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { CaseStage, OrganKind } from '../notices.js';
+
+/** The accused (被告人, 犯罪嫌疑人) in an organ's case; an organ may add columns. */
+export interface AccusedPersonTable {
+  id: string;
+  case_id: string;
+  name: string;
+  resident_id_number: string;
+  phone: string | null;
+  has_defense_counsel: Generated<boolean>;
+}
 
 /** Where a record was taken: the organ (court, procuratorate, police organ, detention center). */
 interface TakenAt {

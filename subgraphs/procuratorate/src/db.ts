@@ -1,5 +1,5 @@
-import type { OrganRequestTables } from '@duty/kit';
-import type { AccusedPersonTable, ProsecutionCaseTable } from './cases/table.js';
+import type { AccusedPersonTable, OrganRequestTables } from '@duty/kit';
+import type { ProsecutionCaseTable } from './cases/table.js';
 import type { ProcuratorateTable } from './procuratorates/table.js';
 
 /** The procuratorate subgraph's database: its tables by name (rights notices and help requests are the kit's). */

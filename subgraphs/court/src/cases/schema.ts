@@ -1,11 +1,9 @@
 import {
-  accusedFields,
+  accusedPersonSchema,
   byKeys,
   canReadOrganRecord,
   caseStageEnum,
   DutyError,
-  groupByKeys,
-  isAssignedToPerson,
   isStaffOf,
   lawyerCaseAccess,
   pageByKey,
@@ -18,7 +16,6 @@ import {
   findPersonsByCases,
   findPersonsByIds,
   listCasesOfCourt,
-  type PersonRow,
 } from './queries.js';
 
 export const COURT_ROLES = ['COURT_STAFF'] as const;
@@ -47,26 +44,17 @@ export const CourtCase = builder.loadableObject('CourtCase', {
   }),
 });
 
-export const AccusedPerson = builder.loadableObject('CourtAccusedPerson', {
+export const AccusedPerson = accusedPersonSchema(builder, {
+  subgraph: 'court',
+  name: 'CourtAccusedPerson',
   description: 'The accused in a court case (被告人)',
-  load: async (ids: string[], ctx: Context) =>
-    byKeys(ids, await findPersonsByIds(ctx.db, ids), (r) => r.id, '被告人'),
-  authScopes: async (p, ctx) => readable(p, ctx) || (await isAssignedToPerson(ctx, 'court', [p.id])),
-  fields: (t) => ({
-    ...accusedFields(t, (p, ctx) => isStaffOf(ctx.principal, p.court_id, COURT_ROLES)),
-    case: t.field({ type: CourtCase, resolve: (p) => p.case_id }),
-  }),
+  what: '被告人',
+  caseRef: CourtCase,
+  findByIds: findPersonsByIds,
+  findByCases: findPersonsByCases,
+  readable,
+  ownStaff: (p, ctx) => isStaffOf(ctx.principal, p.court_id, COURT_ROLES),
 });
-
-builder.objectField(CourtCase, 'accused', (t) =>
-  t.loadableList({
-    type: AccusedPerson,
-    description: 'The accused (被告人)',
-    load: async (ids: string[], ctx: Context) =>
-      groupByKeys(ids, await findPersonsByCases(ctx.db, ids), (p: PersonRow) => p.case_id),
-    resolve: (c) => c.id,
-  }),
-);
 
 builder.queryField('courtCases', (t) =>
   t.connection(

@@ -10,14 +10,3 @@ export interface CourtCaseTable {
   received_at: Date;
 }
 export type CourtCase = Selectable<CourtCaseTable>;
-
-/** The accused (被告人) in a case. */
-export interface AccusedPersonTable {
-  id: string;
-  case_id: string;
-  name: string;
-  resident_id_number: string;
-  phone: string | null;
-  has_defense_counsel: Generated<boolean>;
-}
-export type AccusedPerson = Selectable<AccusedPersonTable>;

@@ -1,11 +1,9 @@
 import {
-  accusedFields,
+  accusedPersonSchema,
   byKeys,
   canReadOrganRecord,
   caseStageEnum,
   DutyError,
-  groupByKeys,
-  isAssignedToPerson,
   isStaffOf,
   lawyerCaseAccess,
   pageByKey,
@@ -18,7 +16,6 @@ import {
   findPersonsByCases,
   findPersonsByIds,
   listCasesOf,
-  type PersonRow,
 } from './queries.js';
 
 export const PROCURATORATE_ROLES = ['PROCURATORATE_STAFF'] as const;
@@ -48,26 +45,17 @@ export const ProcuratorateCase = builder.loadableObject('ProcuratorateCase', {
   }),
 });
 
-export const AccusedPerson = builder.loadableObject('ProcuratorateAccusedPerson', {
+export const AccusedPerson = accusedPersonSchema(builder, {
+  subgraph: 'procuratorate',
+  name: 'ProcuratorateAccusedPerson',
   description: 'A suspect in a case under review for prosecution (犯罪嫌疑人)',
-  load: async (ids: string[], ctx: Context) =>
-    byKeys(ids, await findPersonsByIds(ctx.db, ids), (r) => r.id, '犯罪嫌疑人'),
-  authScopes: async (p, ctx) => readable(p, ctx) || (await isAssignedToPerson(ctx, 'procuratorate', [p.id])),
-  fields: (t) => ({
-    ...accusedFields(t, (p, ctx) => isStaffOf(ctx.principal, p.procuratorate_id, PROCURATORATE_ROLES)),
-    case: t.field({ type: ProcuratorateCase, resolve: (p) => p.case_id }),
-  }),
+  what: '犯罪嫌疑人',
+  caseRef: ProcuratorateCase,
+  findByIds: findPersonsByIds,
+  findByCases: findPersonsByCases,
+  readable,
+  ownStaff: (p, ctx) => isStaffOf(ctx.principal, p.procuratorate_id, PROCURATORATE_ROLES),
 });
-
-builder.objectField(ProcuratorateCase, 'accused', (t) =>
-  t.loadableList({
-    type: AccusedPerson,
-    description: 'The suspects (犯罪嫌疑人)',
-    load: async (ids: string[], ctx: Context) =>
-      groupByKeys(ids, await findPersonsByCases(ctx.db, ids), (p: PersonRow) => p.case_id),
-    resolve: (c) => c.id,
-  }),
-);
 
 builder.queryField('procuratorateCases', (t) =>
   t.connection(

@@ -12,13 +12,3 @@ export interface ProsecutionCaseTable {
   received_at: Date;
 }
 export type ProsecutionCase = Selectable<ProsecutionCaseTable>;
-
-/** The suspect (犯罪嫌疑人) in a case. */
-export interface AccusedPersonTable {
-  id: string;
-  case_id: string;
-  name: string;
-  resident_id_number: string;
-  phone: string | null;
-  has_defense_counsel: Generated<boolean>;
-}

@@ -1,11 +1,9 @@
 import {
-  accusedFields,
+  accusedPersonSchema,
   byKeys,
   caseStageEnum,
   DutyError,
-  groupByKeys,
   hasAnyRole,
-  isAssignedToPerson,
   lawyerCaseAccess,
   pageByKey,
 } from '@duty/kit';
@@ -51,31 +49,24 @@ export const PoliceCase = builder.loadableObject('PoliceCase', {
   }),
 });
 
-export const AccusedPerson = builder.loadableObject('PoliceAccusedPerson', {
+export const AccusedPerson = accusedPersonSchema(builder, {
+  subgraph: 'public-security',
+  name: 'PoliceAccusedPerson',
   description: 'A suspect in a case under investigation (犯罪嫌疑人)',
-  load: async (ids: string[], ctx: Context) =>
-    byKeys(ids, await findPersonsByIds(ctx.db, ids), (r) => r.id, '犯罪嫌疑人'),
-  authScopes: async (p, ctx) =>
-    canReadCaseRecord(ctx.principal, p) || (await isAssignedToPerson(ctx, 'public-security', [p.id])),
-  fields: (t) => ({
-    ...accusedFields(t, (p, ctx) => isHandlingStaff(ctx.principal, p)),
-    case: t.field({ type: PoliceCase, resolve: (p) => p.case_id }),
-    detentionCenter: t.field({
-      type: DetentionCenter,
-      nullable: true,
-      description: 'Held at (羁押场所); none when not detained',
-      resolve: (p) => p.detention_center_id,
-    }),
-  }),
+  what: '犯罪嫌疑人',
+  caseRef: PoliceCase,
+  findByIds: findPersonsByIds,
+  findByCases: findPersonsByCases,
+  readable: (p, ctx) => canReadCaseRecord(ctx.principal, p),
+  ownStaff: (p, ctx) => isHandlingStaff(ctx.principal, p),
 });
 
-builder.objectField(PoliceCase, 'accused', (t) =>
-  t.loadableList({
-    type: AccusedPerson,
-    description: 'The suspects (犯罪嫌疑人)',
-    load: async (ids: string[], ctx: Context) =>
-      groupByKeys(ids, await findPersonsByCases(ctx.db, ids), (p: PersonRow) => p.case_id),
-    resolve: (c) => c.id,
+builder.objectField(AccusedPerson, 'detentionCenter', (t) =>
+  t.field({
+    type: DetentionCenter,
+    nullable: true,
+    description: 'Held at (羁押场所); none when not detained',
+    resolve: (p) => p.detention_center_id,
   }),
 );
 

@@ -1,3 +1,4 @@
+import type { AccusedPersonTable as KitAccusedPersonTable } from '@duty/kit';
 import type { Generated, Selectable } from 'kysely';
 
 export type CaseCategory = 'ORDINARY' | 'STATE_SECURITY' | 'TERRORISM';
@@ -15,12 +16,6 @@ export interface InvestigationCaseTable {
 export type InvestigationCase = Selectable<InvestigationCaseTable>;
 
 /** The suspect (犯罪嫌疑人), and the detention center holding them if detained. */
-export interface AccusedPersonTable {
-  id: string;
-  case_id: string;
-  name: string;
-  resident_id_number: string;
-  phone: string | null;
-  has_defense_counsel: Generated<boolean>;
+export interface AccusedPersonTable extends KitAccusedPersonTable {
   detention_center_id: string | null;
 }
