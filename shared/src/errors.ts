@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'SUBGRAPH_UNAVAILABLE'
   | 'QUERY_TOO_COMPLEX'
+  | 'AUDIT_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export class DutyError extends GraphQLError {

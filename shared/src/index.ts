@@ -1,5 +1,7 @@
+export * from './audit.js';
 export * from './builder.js';
 export * from './cache.js';
+export * from './charges.js';
 export * from './config.js';
 export type { KitContext } from './context.js';
 export * from './dates.js';
@@ -15,6 +17,7 @@ export * from './logger.js';
 export * from './migration-lock.js';
 export { kitMigrations } from './migrations/index.js';
 export { organRequestTables } from './migrations/templates/2026-11-26-01-organ-requests.js';
+export { auditLogTable } from './migrations/templates/2026-11-26-02-audit-log.js';
 export * from './migrator.js';
 export * from './notices.js';
 export * from './organ-fields.js';

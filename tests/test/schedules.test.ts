@@ -447,7 +447,7 @@ describe('workstations', () => {
       variables: { kind: 'DETENTION_CENTER', host: 'dc-999999' },
     });
     expect(missing.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(missing.body.errors?.[0]?.message).toContain('派驻单位不存在：看守所（编号 dc-999999）');
+    expect(missing.body.errors?.[0]?.message).toContain('看守所（编号 dc-999999）不存在');
     const elsewhere = await f.query(m, {
       token: dispatcher,
       variables: { kind: 'COURT', host: 'court-440304' },

@@ -1,4 +1,6 @@
+import type { AuditLogTable } from '@duty/kit';
 import type { JusticeBureauTable, LegalAidAgencyTable } from './agencies/table.js';
+import type { DisclosureTable, HelpRecordTable } from './help-records/table.js';
 import type { LawyerTable } from './lawyers/table.js';
 import type { HelpRequestNoticeTable, NoticeEventTable } from './notices/table.js';
 import type { RosterEntryTable, RosterEventTable } from './roster/table.js';
@@ -18,4 +20,7 @@ export interface JusticeDatabase {
   duty_shift: DutyShiftTable;
   duty_shift_change: DutyShiftChangeTable;
   lawyer_unavailable_date: LawyerUnavailableDateTable;
+  help_record: HelpRecordTable;
+  disclosure: DisclosureTable;
+  audit_log: AuditLogTable;
 }

@@ -10,6 +10,7 @@ import './workstations/schema.js';
 import './organs/schema.js';
 import './notices/schema.js';
 import './dispatch/schema.js';
+import './help-records/schema.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -5,6 +5,7 @@ import * as schedules from './2026-11-26-03-schedules.js';
 import * as notices from './2026-11-26-04-notices.js';
 import * as dispatch from './2026-11-26-05-dispatch.js';
 import * as concerned from './2026-11-26-06-notice-organs.js';
+import * as helpRecords from './2026-11-26-07-help-records.js';
 
 export const migrations: Migrations = {
   '2026-11-26-01-reference-data': reference,
@@ -13,4 +14,5 @@ export const migrations: Migrations = {
   '2026-11-26-04-notices': notices,
   '2026-11-26-05-dispatch': dispatch,
   '2026-11-26-06-notice-organs': concerned,
+  '2026-11-26-07-help-records': helpRecords,
 };

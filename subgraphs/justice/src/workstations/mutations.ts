@@ -3,59 +3,12 @@ import { DutyError, LEGAL_AID_STAFF, requireRegionRole, withDatabaseRules } from
 import { z } from 'zod';
 import { findAgenciesByIds } from '../agencies/queries.js';
 import { builder, type Context } from '../builder.js';
+import { findOrgan } from '../organs/lookup.js';
 import { forgetBoards } from '../schedules/schema.js';
 import { DEFAULT_NOTICE } from './notice.js';
 import { findWorkstationsByIds } from './queries.js';
 import { DutyMode, HostKind, Workstation } from './schema.js';
-import type { DutySlot, HostKind as HostKindValue } from './table.js';
-
-/** Where each kind of host lives, and how to ask that subgraph about one. */
-const HOST_LOOKUP: Record<
-  HostKindValue,
-  { subgraph: 'court' | 'procuratorate' | 'public-security'; field: string }
-> = {
-  COURT: { subgraph: 'court', field: 'court' },
-  PROCURATORATE: { subgraph: 'procuratorate', field: 'procuratorate' },
-  DETENTION_CENTER: { subgraph: 'public-security', field: 'detentionCenter' },
-};
-
-interface Host {
-  id: string;
-  name: string;
-  regionCode: string;
-  address: string;
-}
-
-/** Asks the host's own subgraph, as the caller, whether the host exists: its data is not ours. */
-async function findHost(ctx: Context, kind: HostKindValue, id: string): Promise<Host> {
-  const { subgraph, field } = HOST_LOOKUP[kind];
-  const data = await ctx.peers
-    .query<Record<string, Host | null>>(
-      subgraph,
-      ctx,
-      `query($id: ID!) { host: ${field}(id: $id) { id name regionCode address } }`,
-      { id },
-    )
-    .catch((error: unknown) => {
-      if (error instanceof DutyError && error.extensions.code === 'NOT_FOUND') return { host: null };
-      throw error;
-    });
-  if (!data.host) {
-    throw new DutyError(
-      'BAD_USER_INPUT',
-      `派驻单位不存在：${HOST_LABEL[kind]}（编号 ${id}）未在其系统中登记`,
-      {
-        reason: 'HOST_NOT_FOUND',
-      },
-    );
-  }
-  return data.host;
-}
-const HOST_LABEL: Record<HostKindValue, string> = {
-  COURT: '法院',
-  PROCURATORATE: '检察院',
-  DETENTION_CENTER: '看守所',
-};
+import type { DutySlot } from './table.js';
 
 const SLOT = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/;
 const slotsSchema = z
@@ -115,7 +68,7 @@ builder.mutationFields((t) => ({
       const [agency] = await findAgenciesByIds(ctx.db, [agencyId]);
       if (!agency) throw new DutyError('NOT_FOUND', `未找到法律援助机构（编号 ${agencyId}）`);
       requireRegionRole(ctx, LEGAL_AID_STAFF, agency.region_code, '为该机构设立工作站');
-      const host = await findHost(ctx, args.hostKind, String(args.hostId));
+      const host = await findOrgan(ctx, args.hostKind, String(args.hostId), 'HOST_NOT_FOUND');
       requireRegionRole(ctx, LEGAL_AID_STAFF, host.regionCode, '在该派驻单位设立工作站');
       const id = randomUUID();
       await withDatabaseRules(WORKSTATION_RULES, () =>

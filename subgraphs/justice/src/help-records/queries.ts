@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { JusticeDatabase } from '../db.js';
+
+type Db = Kysely<JusticeDatabase>;
+
+/** Record versions with the notice's region and current lawyer, which decide who may read them. */
+const versions = (db: Db) =>
+  db
+    .selectFrom('help_record as r')
+    .innerJoin('help_request_notice as n', 'n.id', 'r.notice_id')
+    .selectAll('r')
+    .select(['n.region_code', 'n.lawyer_id as notice_lawyer_id']);
+
+/** The latest version of each record of these notices, oldest reception first. */
+export const findLatestRecordsByNotices = (db: Db, noticeIds: readonly string[]) =>
+  versions(db)
+    .where('r.notice_id', 'in', noticeIds)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('help_record as later')
+            .select('later.id')
+            .whereRef('later.id', '=', 'r.id')
+            .whereRef('later.version', '>', 'r.version'),
+        ),
+      ),
+    )
+    .orderBy('r.given_at')
+    .orderBy('r.id')
+    .execute();
+
+/** Every version of these records, oldest first. */
+export const findVersionsByRecords = (db: Db, ids: readonly string[]) =>
+  versions(db).where('r.id', 'in', ids).orderBy('r.id').orderBy('r.version').execute();
+
+export const findLatestRecord = (db: Db, id: string) =>
+  versions(db).where('r.id', '=', id).orderBy('r.version', 'desc').limit(1).executeTakeFirst();
+
+export const findRecordByKey = (db: Db, key: string) =>
+  versions(db).where('r.idempotency_key', '=', key).executeTakeFirst();
+
+/** Disclosures with the record's region (for the agency's readers). */
+const disclosures = (db: Db) =>
+  db
+    .selectFrom('disclosure as d')
+    .innerJoin('help_record as r', (j) =>
+      j.onRef('r.id', '=', 'd.record_id').onRef('r.version', '=', 'd.record_version'),
+    )
+    .innerJoin('help_request_notice as n', 'n.id', 'r.notice_id')
+    .selectAll('d')
+    .select(['n.region_code', 'r.lawyer_id']);
+
+export const findDisclosuresByRecords = (db: Db, recordIds: readonly string[]) =>
+  disclosures(db).where('d.record_id', 'in', recordIds).orderBy('d.disclosed_at').execute();
+
+export const findDisclosuresToOrgan = (db: Db, organId: string, limit: number) =>
+  disclosures(db).where('d.organ_id', '=', organId).orderBy('d.disclosed_at', 'desc').limit(limit).execute();
+
+export const findDisclosureByKey = (db: Db, key: string) =>
+  disclosures(db).where('d.idempotency_key', '=', key).executeTakeFirst();
+
+export type RecordRow = Awaited<ReturnType<typeof findVersionsByRecords>>[number];
+export type DisclosureRow = Awaited<ReturnType<typeof findDisclosuresByRecords>>[number];
