@@ -62,8 +62,9 @@ export function createBuilder<Ctx extends KitContext>() {
         lawyer: (id) => ctx.principal?.lawyerId === id,
         viaPeer: (names) => names.some((n) => ctx.via === `subgraph:${n}`),
       }),
+      // A signed-in user, or a peer subgraph calling as itself, is known: refused, not unauthenticated.
       unauthorizedError: (_parent, ctx, info) =>
-        ctx.principal
+        ctx.principal || ctx.via?.startsWith('subgraph:')
           ? new DutyError('FORBIDDEN', `无权访问“${info.parentType.name}.${info.fieldName}”`, {
               field: `${info.parentType.name}.${info.fieldName}`,
             })

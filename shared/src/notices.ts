@@ -47,13 +47,41 @@ export interface HelpRequestNotice {
 
 export const HELP_REQUEST_NOTICE = 'help-request-notice';
 
-/** Delivers an outbox message carrying a notice to the justice subgraph (idempotent there). */
-export async function deliverNotice(peers: PeerClient, message: OutboxMessage): Promise<void> {
-  if (message.topic !== HELP_REQUEST_NOTICE) throw new Error(`unknown outbox topic ${message.topic}`);
-  await peers.query(
-    'justice',
-    { principal: null, requestId: `outbox-${message.id}` },
-    'mutation($n: HelpRequestNoticeInput!) { receiveHelpRequestNotice(notice: $n) }',
-    { n: message.payload },
-  );
+/**
+ * The notice justice sends an organ when the legal aid agency assigns defense counsel to a person
+ * whose request the organ recorded: the person now has counsel, and the duty-lawyer path closes.
+ */
+export interface DefenseAssignedNotice {
+  /** The organ subgraph holding the request. */
+  subgraph: SubgraphName;
+  requestId: string;
+  assignedAt: string;
+}
+
+export const DEFENSE_ASSIGNED = 'defense-assigned';
+
+/**
+ * Delivers an outbox message of the exchange between agencies to the subgraph it is for: help
+ * request notices to justice, defense assignments back to the organ. Receivers are idempotent.
+ */
+export async function deliverExchange(peers: PeerClient, message: OutboxMessage): Promise<void> {
+  const caller = { principal: null, requestId: `outbox-${message.id}` };
+  if (message.topic === HELP_REQUEST_NOTICE) {
+    await peers.query(
+      'justice',
+      caller,
+      'mutation($n: HelpRequestNoticeInput!) { receiveHelpRequestNotice(notice: $n) }',
+      { n: message.payload },
+    );
+  } else if (message.topic === DEFENSE_ASSIGNED) {
+    const n = message.payload as DefenseAssignedNotice;
+    await peers.query(
+      n.subgraph,
+      caller,
+      'mutation($n: DefenseAssignedInput!) { receiveDefenseAssignment(notice: $n) }',
+      { n },
+    );
+  } else {
+    throw new Error(`unknown outbox topic ${message.topic}`);
+  }
 }

@@ -290,5 +290,41 @@ export function organRequestSchema<Ctx extends SubgraphContext<any>>(
     }),
   }));
 
+  const DefenseInput = builder.inputType('DefenseAssignedInput', {
+    description: 'Defense counsel assigned by the legal aid agency (internal)',
+    inaccessible: true,
+    fields: (t) => ({
+      subgraph: t.string({ required: true }),
+      requestId: t.string({ required: true }),
+      assignedAt: t.field({ type: 'DateTime', required: true }),
+    }),
+  });
+
+  builder.mutationField('receiveDefenseAssignment', (t) =>
+    t.boolean({
+      description:
+        'Justice tells the organ that the person of a request now has defense counsel (internal): new duty-lawyer requests for them are answered so',
+      // Not part of the public API: only justice's relay calls it, on the organ's subgraph itself;
+      // every organ subgraph has it (shareable), the gateway serves none of them.
+      inaccessible: true,
+      shareable: true,
+      authScopes: { viaPeer: ['justice'] },
+      args: { notice: t.arg({ type: DefenseInput, required: true }) },
+      resolve: async (_root, { notice }, ctx) => {
+        if (ctx.principal !== null || notice.subgraph !== o.subgraph)
+          throw new DutyError('FORBIDDEN', '通知来源与内容不符', { reason: 'NOTICE_SOURCE' });
+        const [request] = await findHelpRequestsByIds(db(ctx), [notice.requestId]);
+        if (!request) throw new DutyError('NOT_FOUND', `未找到法律帮助请求（编号 ${notice.requestId}）`);
+        // Idempotent: a repeated delivery sets what is already set.
+        await ctx.db
+          .updateTable('accused_person')
+          .set({ has_defense_counsel: true })
+          .where('id', '=', request.person_id)
+          .execute();
+        return true;
+      },
+    }),
+  );
+
   return { HelpRequest, RightsNotice, CaseStage: CaseStageRef, readableByOrgan };
 }

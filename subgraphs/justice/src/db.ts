@@ -2,6 +2,7 @@ import type { AuditLogTable } from '@duty/kit';
 import type { JusticeBureauTable, LegalAidAgencyTable } from './agencies/table.js';
 import type { DisclosureTable, HelpRecordTable } from './help-records/table.js';
 import type { LawyerTable } from './lawyers/table.js';
+import type { LegalAidApplicationTable, TimeLimitRuleTable } from './legal-aid/table.js';
 import type { HelpRequestNoticeTable, NoticeEventTable } from './notices/table.js';
 import type { RosterEntryTable, RosterEventTable } from './roster/table.js';
 import type { DutyShiftChangeTable, DutyShiftTable, LawyerUnavailableDateTable } from './schedules/table.js';
@@ -23,4 +24,6 @@ export interface JusticeDatabase {
   help_record: HelpRecordTable;
   disclosure: DisclosureTable;
   audit_log: AuditLogTable;
+  legal_aid_application: LegalAidApplicationTable;
+  time_limit_rule: TimeLimitRuleTable;
 }

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@duty/kit';
+import { deliverExchange, type SubgraphDefinition } from '@duty/kit';
 import type { JusticeDatabase } from './db.js';
 import { seedDemo } from './demo.js';
 import { migrations } from './migrations/index.js';
@@ -6,11 +6,13 @@ import { buildSchema } from './schema.js';
 
 /**
  * The justice subgraph (司法行政机关、法律援助机构): justice bureaus, legal aid agencies, duty
- * lawyers and workstations; later rosters, shifts, the notice inbox, dispatch and help records.
+ * lawyers, rosters, workstations and shifts, the notice inbox and dispatch, help records and legal
+ * aid applications; its outbox tells organs when a person gets defense counsel.
  */
 export const justiceSubgraph: SubgraphDefinition<JusticeDatabase> = {
   name: 'justice',
   migrations,
   schema: buildSchema,
   seedDemo,
+  deliverOutbox: (message, { peers }) => deliverExchange(peers, message),
 };

@@ -11,6 +11,7 @@ import './organs/schema.js';
 import './notices/schema.js';
 import './dispatch/schema.js';
 import './help-records/schema.js';
+import './legal-aid/schema.js';
 
 builder.queryType({});
 builder.mutationType({});

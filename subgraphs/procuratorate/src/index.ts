@@ -1,4 +1,4 @@
-import { deliverNotice, type SubgraphDefinition } from '@duty/kit';
+import { deliverExchange, type SubgraphDefinition } from '@duty/kit';
 import type { ProcuratorateDatabase } from './db.js';
 import { seedDemo } from './demo.js';
 import { migrations } from './migrations/index.js';
@@ -14,5 +14,5 @@ export const procuratorateSubgraph: SubgraphDefinition<ProcuratorateDatabase> = 
   migrations,
   schema: buildSchema,
   seedDemo,
-  deliverOutbox: (message, { peers }) => deliverNotice(peers, message),
+  deliverOutbox: (message, { peers }) => deliverExchange(peers, message),
 };

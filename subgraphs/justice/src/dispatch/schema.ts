@@ -21,7 +21,7 @@ import type {
   NoticeAction,
   NoticeStatus,
 } from '../notices/table.js';
-import { findLawyerByLicense } from '../roster/queries.js';
+import { activeRosterLawyer } from '../roster/active.js';
 import { DutyMode } from '../workstations/schema.js';
 import { type Candidate, findCandidates, findEventsByNotices } from './queries.js';
 
@@ -244,21 +244,7 @@ builder.mutationFields((t) => ({
         (n) => requireRegionRole(ctx, LEGAL_AID_STAFF, n.region_code, '指派该辖区的值班律师'),
         async (trx, n) => {
           if (n.status !== 'RECEIVED') throw refuse(n, '指派');
-          const lawyer = await findLawyerByLicense(trx, args.licenseNo);
-          if (!lawyer) throw new DutyError('NOT_FOUND', `未找到执业证号为 ${args.licenseNo} 的律师`);
-          // Lawyers of other regions are allocated through the schedule (lending), not ad hoc.
-          requireRegionRole(ctx, LEGAL_AID_STAFF, lawyer.region_code, '指派其他辖区的律师');
-          const active = await trx
-            .selectFrom('roster_entry')
-            .select('id')
-            .where('lawyer_id', '=', lawyer.id)
-            .where('status', '=', 'ACTIVE')
-            .executeTakeFirst();
-          if (!active) {
-            throw new DutyError('BAD_USER_INPUT', '该律师不在名册中（或已暂停、除名），不能指派', {
-              reason: 'OFF_ROSTER',
-            });
-          }
+          const lawyer = await activeRosterLawyer(trx, ctx, args.licenseNo);
           const onDuty = (await findCandidates(trx, n, new Date(), 50)).some(
             (c) => c.lawyerId === lawyer.id && c.reason !== 'LEAST_LOADED',
           );
