@@ -11,6 +11,7 @@ export * from './enums.js';
 export * from './errors.js';
 export * from './format-error.js';
 export * from './http.js';
+export * from './idempotency.js';
 export * from './identity.js';
 export * from './ids.js';
 export * from './logger.js';

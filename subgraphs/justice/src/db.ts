@@ -4,6 +4,7 @@ import type { DisclosureTable, HelpRecordTable } from './help-records/table.js';
 import type { LawyerTable } from './lawyers/table.js';
 import type { LegalAidApplicationTable, TimeLimitRuleTable } from './legal-aid/table.js';
 import type { HelpRequestNoticeTable, NoticeEventTable } from './notices/table.js';
+import type { PleaWitnessTable } from './plea/table.js';
 import type { RosterEntryTable, RosterEventTable } from './roster/table.js';
 import type { DutyShiftChangeTable, DutyShiftTable, LawyerUnavailableDateTable } from './schedules/table.js';
 import type { WorkstationTable } from './workstations/table.js';
@@ -26,4 +27,5 @@ export interface JusticeDatabase {
   audit_log: AuditLogTable;
   legal_aid_application: LegalAidApplicationTable;
   time_limit_rule: TimeLimitRuleTable;
+  plea_witness: PleaWitnessTable;
 }

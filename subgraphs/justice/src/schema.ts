@@ -12,6 +12,7 @@ import './notices/schema.js';
 import './dispatch/schema.js';
 import './help-records/schema.js';
 import './legal-aid/schema.js';
+import './plea/schema.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -3,6 +3,7 @@ import { builder } from './builder.js';
 import './procuratorates/schema.js';
 import './cases/schema.js';
 import './requests/schema.js';
+import './plea/schema.js';
 
 builder.queryType({});
 builder.mutationType({});

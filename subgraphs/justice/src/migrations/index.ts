@@ -7,6 +7,7 @@ import * as dispatch from './2026-11-26-05-dispatch.js';
 import * as concerned from './2026-11-26-06-notice-organs.js';
 import * as helpRecords from './2026-11-26-07-help-records.js';
 import * as legalAid from './2026-11-26-08-legal-aid-applications.js';
+import * as pleaWitness from './2026-11-26-09-plea-witness.js';
 
 export const migrations: Migrations = {
   '2026-11-26-01-reference-data': reference,
@@ -17,4 +18,5 @@ export const migrations: Migrations = {
   '2026-11-26-06-notice-organs': concerned,
   '2026-11-26-07-help-records': helpRecords,
   '2026-11-26-08-legal-aid-applications': legalAid,
+  '2026-11-26-09-plea-witness': pleaWitness,
 };

@@ -349,3 +349,24 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+builder.queryField('rosterLawyer', (t) =>
+  t.field({
+    type: Lawyer,
+    nullable: true,
+    description:
+      'The lawyer with this license if on an active roster now, else null (在册值班律师核验): organs check the lawyer named on a record',
+    authScopes: { signedIn: true },
+    args: { licenseNo: t.arg({ type: 'LawyerLicenseNo', required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const row = await ctx.db
+        .selectFrom('lawyer as l')
+        .innerJoin('roster_entry as r', 'r.lawyer_id', 'l.id')
+        .select('l.id')
+        .where('l.license_no', '=', args.licenseNo)
+        .where('r.status', '=', 'ACTIVE')
+        .executeTakeFirst();
+      return row?.id ?? null;
+    },
+  }),
+);

@@ -1,0 +1,200 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Federation, startTestFederation, until } from '../src/harness.js';
+
+let f: Federation;
+let staff: string;
+let lawyer: string;
+let recommendationId: string;
+const justiceDb = () => f.subgraphs.justice!.database.db;
+const procDb = () => f.subgraphs.procuratorate!.database.db;
+const license = async (id: string) =>
+  (await sql<{ license_no: string }>`select license_no from lawyer where id = ${id}`.execute(justiceDb()))
+    .rows[0]!.license_no;
+const count = async (table: string) =>
+  Number((await sql<{ n: string }>`select count(*) n from ${sql.table(table)}`.execute(procDb())).rows[0]!.n);
+
+const RECOMMEND = /* GraphQL */ `
+  mutation ($p: ID!, $c: [String!]!) {
+    recordSentencingRecommendation(personId: $p, charges: $c, sentence: "有期徒刑八个月，缓刑一年", procedure: FAST_TRACK) { id procedure }
+  }
+`;
+const OPINION = /* GraphQL */ `
+  mutation ($r: ID!, $rec: String, $k: String) {
+    submitLawyerOpinion(recommendationId: $r, onRecommendation: $rec, idempotencyKey: $k) { id adopted }
+  }
+`;
+const AGREE = /* GraphQL */ `
+  mutation ($r: ID!, $l: LawyerLicenseNo, $c: PleaLawyerCapacity) {
+    recordPleaAgreement(recommendationId: $r, signedAt: "${new Date(Date.now() - 60_000).toISOString()}", lawyerLicenseNo: $l, lawyerCapacity: $c) { id lawyerName lawyerCapacity }
+  }
+`;
+const WITNESS = /* GraphQL */ `
+  mutation ($a: ID!, $p: Boolean!, $v: Boolean!, $o: String) {
+    recordPleaWitness(agreementId: $a, present: $p, voluntary: $v, objection: $o) { present voluntary objection }
+  }
+`;
+
+beforeAll(async () => {
+  f = await startTestFederation();
+  staff = await f.tokenFor('procuratorate-staff-110105');
+  lawyer = await f.tokenFor('lawyer-110105-01');
+  // The demo request of the procuratorate of 110105, assigned to lawyer 01.
+  const row = await until(
+    async () =>
+      (
+        await sql<{
+          id: string;
+        }>`select id from help_request_notice where request_id = 'request-proc-110105-1'`.execute(justiceDb())
+      ).rows[0],
+    (r) => !!r,
+  );
+  const res = await f.query(
+    `mutation($n: ID!, $l: LawyerLicenseNo!) { assignDutyLawyer(noticeId: $n, licenseNo: $l, reason: "测试") { status } }`,
+    {
+      token: await f.tokenFor('dispatcher-110105'),
+      variables: { n: row!.id, l: await license('lawyer-110105-01') },
+    },
+  );
+  expect(res.body.errors).toBeUndefined();
+});
+afterAll(() => f?.stop());
+
+describe('plea leniency at the procuratorate', () => {
+  it('records a recommendation with known charges, by the handling procuratorate only', async () => {
+    const bad = await f.query(RECOMMEND, {
+      token: staff,
+      variables: { p: 'case-proc-110105-1-p1', c: ['偷东西罪'] },
+    });
+    expect(bad.body.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', reason: 'UNKNOWN_CHARGE' },
+    });
+    const other = await f.query(RECOMMEND, {
+      token: await f.tokenFor('procuratorate-staff-110101'),
+      variables: { p: 'case-proc-110105-1-p1', c: ['盗窃罪'] },
+    });
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await count('sentencing_recommendation')).toBe(0);
+    const ok = await f.query(RECOMMEND, {
+      token: staff,
+      variables: { p: 'case-proc-110105-1-p1', c: ['盗窃罪'] },
+    });
+    expect(ok.body.errors).toBeUndefined();
+    recommendationId = ok.body.data.recordSentencingRecommendation.id;
+  });
+
+  it('takes the assigned lawyer’s opinion once, and records whether it was adopted, with a reason when not', async () => {
+    const none = await f.query(OPINION, { token: lawyer, variables: { r: 'no-such', rec: '建议适用缓刑' } });
+    expect(none.body.errors?.[0]).toMatchObject({
+      message: '量刑建议不存在（编号 no-such）',
+      extensions: { code: 'NOT_FOUND' },
+    });
+    const stranger = await f.query(OPINION, {
+      token: await f.tokenFor('lawyer-110101-01'),
+      variables: { r: recommendationId, rec: '建议适用缓刑' },
+    });
+    expect(stranger.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const empty = await f.query(OPINION, { token: lawyer, variables: { r: recommendationId } });
+    expect(empty.body.errors?.[0]?.message).toBe('请至少就一个方面提出意见');
+    const sent = await f.query(OPINION, {
+      token: lawyer,
+      variables: { r: recommendationId, rec: '建议缓刑考验期六个月', k: 'opinion-0001' },
+    });
+    expect(sent.body.errors).toBeUndefined();
+    const opinionId = sent.body.data.submitLawyerOpinion.id;
+    const again = await f.query(OPINION, {
+      token: lawyer,
+      variables: { r: recommendationId, rec: '建议缓刑考验期六个月', k: 'opinion-0001' },
+    });
+    expect(again.body.data.submitLawyerOpinion.id).toBe(opinionId);
+    expect(await count('lawyer_opinion')).toBe(1);
+
+    const DECIDE = `mutation($o: ID!, $a: Boolean!, $r: String) { decideOpinionAdoption(opinionId: $o, adopted: $a, reason: $r) { adopted adoptionReason } }`;
+    const noReason = await f.query(DECIDE, { token: staff, variables: { o: opinionId, a: false } });
+    expect(noReason.body.errors?.[0]?.message).toBe('不予采纳的，须说明理由');
+    const decided = await f.query(DECIDE, {
+      token: staff,
+      variables: { o: opinionId, a: false, r: '犯罪数额较大，考验期一年适当' },
+    });
+    expect(decided.body.data.decideOpinionAdoption).toEqual({
+      adopted: false,
+      adoptionReason: '犯罪数额较大，考验期一年适当',
+    });
+    const twice = await f.query(DECIDE, { token: staff, variables: { o: opinionId, a: true } });
+    expect(twice.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DECIDED' });
+  });
+
+  it('never records an agreement without a lawyer present, named and on the active roster', async () => {
+    const without = await f.query(AGREE, { token: staff, variables: { r: recommendationId } });
+    expect(without.body.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', reason: 'NO_LAWYER' },
+    });
+    const suspended = await f.query(AGREE, {
+      token: staff,
+      variables: { r: recommendationId, l: await license('lawyer-110105-06'), c: 'DUTY_LAWYER' },
+    });
+    expect(suspended.body.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', reason: 'LAWYER_NOT_ON_ROSTER' },
+    });
+    const unknown = await f.query(AGREE, {
+      token: staff,
+      variables: { r: recommendationId, l: '11101201010000000', c: 'DUTY_LAWYER' },
+    });
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await count('plea_agreement')).toBe(0);
+  });
+
+  it('shows both sides in one query and flags an agreement whose sides disagree', async () => {
+    const signed = [];
+    for (let i = 0; i < 2; i += 1) {
+      const res = await f.query(AGREE, {
+        token: staff,
+        variables: { r: recommendationId, l: await license('lawyer-110105-01'), c: 'DUTY_LAWYER' },
+      });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.recordPleaAgreement).toMatchObject({ lawyerCapacity: 'DUTY_LAWYER' });
+      signed.push(res.body.data.recordPleaAgreement.id);
+    }
+    const BOTH = `{ procuratorateCases(first: 5) { edges { node { accused { id pleaAgreements {
+      id lawyer { id name } sidesCheck witness { present voluntary objection } recommendation { sentence } } } } } } }`;
+    const sides = async () => {
+      const res = await f.query(BOTH, { token: staff });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.procuratorateCases.edges
+        .flatMap((e: any) => e.node.accused)
+        .flatMap((p: any) => p.pleaAgreements);
+    };
+    expect((await sides()).map((a: any) => a.sidesCheck)).toEqual(['PENDING', 'PENDING']);
+
+    const stranger = await f.query(WITNESS, {
+      token: await f.tokenFor('lawyer-110101-01'),
+      variables: { a: signed[0], p: true, v: true },
+    });
+    expect(stranger.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_NAMED' });
+    const confirmed = await f.query(WITNESS, {
+      token: lawyer,
+      variables: { a: signed[0], p: true, v: true, o: '认为量刑建议偏重，但认罪认罚系自愿' },
+    });
+    expect(confirmed.body.errors).toBeUndefined();
+    const disputed = await f.query(WITNESS, {
+      token: lawyer,
+      variables: { a: signed[1], p: false, v: true },
+    });
+    expect(disputed.body.errors).toBeUndefined();
+    const twice = await f.query(WITNESS, { token: lawyer, variables: { a: signed[1], p: true, v: true } });
+    expect(twice.body.errors?.[0]).toMatchObject({
+      message: '您已记录该具结书的见证情况',
+      extensions: { code: 'CONFLICT' },
+    });
+
+    const now = await sides();
+    const byId = Object.fromEntries(now.map((a: any) => [a.id, a]));
+    expect(byId[signed[0]!]).toMatchObject({
+      lawyer: { id: 'lawyer-110105-01', name: expect.any(String) },
+      sidesCheck: 'AGREE',
+      witness: { present: true, voluntary: true, objection: '认为量刑建议偏重，但认罪认罚系自愿' },
+      recommendation: { sentence: '有期徒刑八个月，缓刑一年' },
+    });
+    expect(byId[signed[1]!]).toMatchObject({ sidesCheck: 'DISAGREE', witness: { present: false } });
+  });
+});
