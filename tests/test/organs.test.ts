@@ -406,6 +406,29 @@ describe('the assigned duty lawyer and a meeting at the detention center', () =>
     expect(list.body.data.meetingRequests.edges.map((e: any) => e.node.id)).toContain(m.id);
   });
 
+  it('a coercive-measure application goes to the organ handling the case, not the detention center', async () => {
+    const res = await f.query(
+      `mutation { applyPoliceMeasureChange(personId: "case-psb-110105-1-p1", currentMeasure: DETENTION, requestedMeasure: BAIL, grounds: "初犯，有固定住所") { id } }`,
+      { token: await f.tokenFor('lawyer-110105-01') },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const id = res.body.data.applyPoliceMeasureChange.id;
+    const DECIDE = `mutation($a: ID!) { decidePoliceMeasureChange(applicationId: $a, grant: true) { status } }`;
+    const center = await f.query(DECIDE, {
+      token: await f.tokenFor('detention-staff-110105'),
+      variables: { a: id },
+    });
+    expect(center.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NOT_HANDLING_ORGAN',
+    });
+    const organ = await f.query(DECIDE, {
+      token: await f.tokenFor('police-staff-110105'),
+      variables: { a: id },
+    });
+    expect(organ.body.data.decidePoliceMeasureChange).toEqual({ status: 'GRANTED' });
+  });
+
   it('a state security case needs the handling organ’s approval first; a refusal needs a reason', async () => {
     // The province's state security suspect, detained at a Beijing center; a request there, assigned.
     const person = (

@@ -198,3 +198,78 @@ describe('plea leniency at the procuratorate', () => {
     expect(byId[signed[1]!]).toMatchObject({ sidesCheck: 'DISAGREE', witness: { present: false } });
   });
 });
+
+describe('applications to change a coercive measure', () => {
+  const APPLY = `mutation($p: ID!, $k: String) { applyProcuratorateMeasureChange(personId: $p, currentMeasure: ARREST,
+    requestedMeasure: BAIL, grounds: "认罪认罚，有固定住所，不致发生社会危险性", idempotencyKey: $k) { id status overdue decisionDeadlineAt } }`;
+  const DECIDE = `mutation($a: ID!, $g: Boolean!, $r: String) { decideProcuratorateMeasureChange(applicationId: $a, grant: $g, reason: $r) { status decisionReason overdue } }`;
+
+  it('the assigned lawyer applies; the handling procuratorate decides once within 3 days, a refusal with its reason', async () => {
+    const stranger = await f.query(APPLY, {
+      token: await f.tokenFor('lawyer-110101-01'),
+      variables: { p: 'case-proc-110105-1-p1' },
+    });
+    expect(stranger.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NOT_ASSIGNED',
+    });
+    const same = await f.query(
+      `mutation { applyProcuratorateMeasureChange(personId: "case-proc-110105-1-p1", currentMeasure: BAIL, requestedMeasure: BAIL, grounds: "理由充分") { id } }`,
+      { token: lawyer },
+    );
+    expect(same.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_MEASURE',
+    });
+    const res = await f.query(APPLY, {
+      token: lawyer,
+      variables: { p: 'case-proc-110105-1-p1', k: 'measure-0001' },
+    });
+    expect(res.body.errors).toBeUndefined();
+    const app = res.body.data.applyProcuratorateMeasureChange;
+    expect(app).toMatchObject({ status: 'PENDING', overdue: false });
+    expect(new Date(app.decisionDeadlineAt).getTime() - Date.now()).toBeGreaterThan(71.9 * 3600_000);
+    const replay = await f.query(APPLY, {
+      token: lawyer,
+      variables: { p: 'case-proc-110105-1-p1', k: 'measure-0001' },
+    });
+    expect(replay.body.data.applyProcuratorateMeasureChange.id).toBe(app.id);
+    expect(await count('measure_application')).toBe(1);
+
+    for (const user of ['procuratorate-staff-110101', 'dispatcher-110105']) {
+      const denied = await f.query(DECIDE, {
+        token: await f.tokenFor(user),
+        variables: { a: app.id, g: true },
+      });
+      expect(denied.body.errors?.[0]?.extensions?.code, user).toBe('FORBIDDEN');
+    }
+    const noReason = await f.query(DECIDE, { token: staff, variables: { a: app.id, g: false } });
+    expect(noReason.body.errors?.[0]?.message).toBe('不同意变更的，须说明理由');
+    const refused = await f.query(DECIDE, {
+      token: staff,
+      variables: { a: app.id, g: false, r: '社会危险性较大' },
+    });
+    expect(refused.body.data.decideProcuratorateMeasureChange).toEqual({
+      status: 'REFUSED',
+      decisionReason: '社会危险性较大',
+      overdue: false,
+    });
+    const twice = await f.query(DECIDE, { token: staff, variables: { a: app.id, g: true } });
+    expect(twice.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DECIDED' });
+    // Past its deadline undecided, an application is flagged.
+    const late = await f.query(APPLY, { token: lawyer, variables: { p: 'case-proc-110105-1-p1' } });
+    await sql`update measure_application set decision_deadline_at = now() - interval '1 hour'
+      where id = ${late.body.data.applyProcuratorateMeasureChange.id}`.execute(procDb());
+    const list = await f.query(
+      `{ procuratorateCases(first: 5) { edges { node { accused { measureApplications { id status overdue } } } } } }`,
+      { token: staff },
+    );
+    const apps = list.body.data.procuratorateCases.edges
+      .flatMap((e: any) => e.node.accused)
+      .flatMap((p: any) => p.measureApplications);
+    expect(apps).toEqual([
+      { id: app.id, status: 'REFUSED', overdue: false },
+      { id: late.body.data.applyProcuratorateMeasureChange.id, status: 'PENDING', overdue: true },
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 export * from './accused.js';
 export * from './lawyer-access.js';
+export * from './measures.js';
 export * from './records.js';
 export * from './schema.js';
 export type * from './tables.js';

@@ -1,4 +1,10 @@
-import { DutyError, isStaffOf, organRequestSchema } from '@duty/kit';
+import {
+  canReadOrganRecord,
+  DutyError,
+  isStaffOf,
+  measureApplicationSchema,
+  organRequestSchema,
+} from '@duty/kit';
 import { builder } from '../builder.js';
 import { findPersonsByIds } from '../cases/queries.js';
 import { AccusedPerson, COURT_ROLES, CourtCase } from '../cases/schema.js';
@@ -35,3 +41,14 @@ builder.objectFields(CourtHelpRequest, (t) => ({
   }),
   person: t.field({ type: AccusedPerson, resolve: (r) => r.person_id }),
 }));
+
+/** Applications to change a coercive measure, decided by the court (the kit's). */
+measureApplicationSchema(builder, {
+  subgraph: 'court',
+  prefix: 'Court',
+  person: AccusedPerson,
+  findPerson: async (db, id) => (await findPersonsByIds(db, [id]))[0],
+  ownStaff: (p, ctx) => isStaffOf(ctx.principal, p.court_id, COURT_ROLES),
+  readable: (p, ctx) =>
+    canReadOrganRecord(ctx.principal, { id: p.court_id, regionCode: p.region_code }, COURT_ROLES),
+});

@@ -1,4 +1,10 @@
-import { DutyError, isStaffOf, organRequestSchema } from '@duty/kit';
+import {
+  canReadOrganRecord,
+  DutyError,
+  isStaffOf,
+  measureApplicationSchema,
+  organRequestSchema,
+} from '@duty/kit';
 import { builder } from '../builder.js';
 import { findPersonsByIds } from '../cases/queries.js';
 import { AccusedPerson, PROCURATORATE_ROLES, ProcuratorateCase } from '../cases/schema.js';
@@ -35,3 +41,18 @@ builder.objectFields(ProcuratorateHelpRequest, (t) => ({
   }),
   person: t.field({ type: AccusedPerson, resolve: (r) => r.person_id }),
 }));
+
+/** Applications to change a coercive measure, decided by the procuratorate (the kit's). */
+measureApplicationSchema(builder, {
+  subgraph: 'procuratorate',
+  prefix: 'Procuratorate',
+  person: AccusedPerson,
+  findPerson: async (db, id) => (await findPersonsByIds(db, [id]))[0],
+  ownStaff: (p, ctx) => isStaffOf(ctx.principal, p.procuratorate_id, PROCURATORATE_ROLES),
+  readable: (p, ctx) =>
+    canReadOrganRecord(
+      ctx.principal,
+      { id: p.procuratorate_id, regionCode: p.region_code },
+      PROCURATORATE_ROLES,
+    ),
+});

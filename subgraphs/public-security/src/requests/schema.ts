@@ -1,7 +1,13 @@
-import { DutyError, isStaffOf, organRequestSchema } from '@duty/kit';
+import { DutyError, isStaffOf, measureApplicationSchema, organRequestSchema } from '@duty/kit';
 import { builder } from '../builder.js';
 import { findPersonsByIds } from '../cases/queries.js';
-import { DETENTION_ROLES, isHandlingStaff, ORGAN_ROLES, PUBLIC_SECURITY_ROLES } from '../cases/roles.js';
+import {
+  canReadCaseRecord,
+  DETENTION_ROLES,
+  isHandlingStaff,
+  ORGAN_ROLES,
+  PUBLIC_SECURITY_ROLES,
+} from '../cases/roles.js';
 import { AccusedPerson, PoliceCase } from '../cases/schema.js';
 import { DetentionCenter } from '../detention-centers/schema.js';
 import { PoliceOrgan } from '../police-organs/schema.js';
@@ -73,3 +79,13 @@ builder.objectFields(PoliceHelpRequest, (t) => ({
   }),
   person: t.field({ type: AccusedPerson, resolve: (r) => r.person_id }),
 }));
+
+/** Applications to change a coercive measure, decided by the organ handling the case (the kit's). */
+measureApplicationSchema(builder, {
+  subgraph: 'public-security',
+  prefix: 'Police',
+  person: AccusedPerson,
+  findPerson: async (db, id) => (await findPersonsByIds(db, [id]))[0],
+  ownStaff: (p, ctx) => isStaffOf(ctx.principal, p.police_organ_id, ORGAN_ROLES),
+  readable: (p, ctx) => canReadCaseRecord(ctx.principal, p),
+});
