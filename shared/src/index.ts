@@ -27,6 +27,7 @@ export * from './organ-requests/index.js';
 export * from './outbox.js';
 export * from './paging.js';
 export * from './peers.js';
+export * from './person-key.js';
 export type * from './plugins.js';
 export * from './principal.js';
 export * from './regions.js';

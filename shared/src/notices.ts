@@ -39,6 +39,8 @@ export interface HelpRequestNotice {
    * the case and the detention center holding the person, where those are not the sender.
    */
   concernedOrganIds?: string[];
+  /** The person's pseudonymous key (`personKey`), which links their requests across stages. */
+  personKey?: string;
   /** The justice workstation at the organ, when the organ has one. */
   workstationId: string | null;
   requestedAt: string;

@@ -287,4 +287,70 @@ describe('help records', () => {
     const lawyerRead = await f.query(READ, { token: lawyer });
     expect(lawyerRead.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('follows the person to the next stage: the next lawyer sees what was done before, not the consultation', async () => {
+    // The same person, now under review for prosecution (the demo's suspects are the same people
+    // in every organ of a county), asks again; another lawyer is assigned.
+    const res = await f.query(
+      `mutation { recordProcuratorateHelpRequest(personId: "case-proc-110105-2-p1", requestedBy: ACCUSED) { id } }`,
+      { token: await f.tokenFor('procuratorate-staff-110105') },
+    );
+    const requestId = res.body.data.recordProcuratorateHelpRequest.id;
+    const next = await until(
+      async () =>
+        (
+          await sql<{
+            id: string;
+            person_key: string | null;
+          }>`select id, person_key from help_request_notice where request_id = ${requestId}`.execute(
+            justiceDb(),
+          )
+        ).rows[0],
+      (r) => !!r,
+    );
+    const first = await sql<{
+      person_key: string;
+    }>`select person_key from help_request_notice where id = ${noticeId}`.execute(justiceDb());
+    expect(next!.person_key).toBeTruthy();
+    expect(next!.person_key).toBe(first.rows[0]!.person_key);
+    const license = (
+      await sql<{ license_no: string }>`select license_no from lawyer where id = 'lawyer-110105-02'`.execute(
+        justiceDb(),
+      )
+    ).rows[0]!.license_no;
+    const assigned = await f.query(
+      `mutation($n: ID!, $l: LawyerLicenseNo!) { assignDutyLawyer(noticeId: $n, licenseNo: $l, reason: "测试") { status } }`,
+      { token: await f.tokenFor('dispatcher-110105'), variables: { n: next!.id, l: license } },
+    );
+    expect(assigned.body.errors).toBeUndefined();
+    const PRIOR = `{ myAssignments(first: 10) { edges { node { id stage priorHelp { id stage organKind version legalAidEligible lawyer { id } } } } } }`;
+    const seen = await f.query(PRIOR, { token: await f.tokenFor(otherLawyer()) });
+    expect(seen.body.errors).toBeUndefined();
+    const node = seen.body.data.myAssignments.edges
+      .map((e: any) => e.node)
+      .find((n: any) => n.id === next!.id);
+    expect(node).toMatchObject({
+      stage: 'REVIEW_FOR_PROSECUTION',
+      priorHelp: [
+        {
+          id: recordId,
+          stage: 'INVESTIGATION',
+          organKind: 'DETENTION_CENTER',
+          version: 2,
+          legalAidEligible: true,
+          lawyer: { id: 'lawyer-110105-01' },
+        },
+      ],
+    });
+    const content = await f.query(
+      `{ myAssignments(first: 10) { edges { node { priorHelp { consultation { advice } } } } } }`,
+      { token: await f.tokenFor(otherLawyer()) },
+    );
+    expect(JSON.stringify(content.body.data)).not.toContain('建议申请法律援助');
+    expect(content.body.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+    // The earlier lawyer, not on the new request, does not reach it through the new notice.
+    const earlier = await f.query(PRIOR, { token: await f.tokenFor('lawyer-110105-01') });
+    const ids = earlier.body.data.myAssignments.edges.map((e: any) => e.node.id);
+    expect(ids).not.toContain(next!.id);
+  });
 });

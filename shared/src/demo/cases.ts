@@ -28,22 +28,25 @@ export interface DemoAccused {
 
 /**
  * Two cases at each organ given, with their accused: `case-<organ>-1` (one person) and
- * `case-<organ>-2` (two; `-p2` already has defense counsel). The same on every start.
+ * `case-<organ>-2` (two; `-p2` already has defense counsel). The same on every start, and the same
+ * people in every organ of a county: the police's suspect is the procuratorate's and the court's,
+ * so one person can be followed from stage to stage.
  */
 export function demoCases(seed: string, organs: readonly { id: string; regionCode: string }[]) {
-  const rnd = seededRandom(seed);
+  const timing = seededRandom(seed);
   const cases: DemoCase[] = [];
   const persons: DemoAccused[] = [];
   for (const organ of organs) {
     for (let n = 1; n <= 2; n += 1) {
       const id = `case-${organ.id}-${n}`;
+      const rnd = seededRandom(`accused-${organ.regionCode}-${n}`);
       cases.push({
         id,
         n,
         organId: organ.id,
         regionCode: organ.regionCode,
         charges: [rnd.pick(CHARGES)],
-        receivedAt: new Date(Date.now() - rnd.int(1, 20) * 86_400_000),
+        receivedAt: new Date(Date.now() - timing.int(1, 20) * 86_400_000),
       });
       for (let p = 1; p <= n; p += 1) {
         const birth = `19${rnd.int(70, 99)}-0${rnd.int(1, 9)}-1${rnd.int(0, 9)}`;
@@ -58,7 +61,7 @@ export function demoCases(seed: string, organs: readonly { id: string; regionCod
       }
     }
   }
-  return { cases, persons, hoursAgo: () => rnd.int(1, 30) };
+  return { cases, persons, hoursAgo: () => timing.int(1, 30) };
 }
 
 /** Records a demo help request by the accused, with its notice, as the organ's mutation would. */
@@ -75,6 +78,7 @@ export async function seedDemoHelpRequest(
     hoursAgo: number;
     deadlineHours: number;
     concernedOrganIds?: string[];
+    residentIdNumber: string;
   },
 ) {
   const requestedAt = new Date(Date.now() - r.hoursAgo * 3600_000);
@@ -96,6 +100,6 @@ export async function seedDemoHelpRequest(
       organ_id: r.organ.id,
       region_code: r.organ.regionCode,
     },
-    r.concernedOrganIds,
+    { concernedOrganIds: r.concernedOrganIds, residentIdNumber: r.residentIdNumber },
   );
 }

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { SubgraphName } from '../config.js';
 import { HELP_REQUEST_NOTICE, type HelpRequestNotice, type OrganKind } from '../notices.js';
 import { enqueue } from '../outbox.js';
+import { personKey } from '../person-key.js';
 import type { HelpRequestRow, OrganRequestTables } from './tables.js';
 
 // Any organ subgraph's database: it has these tables among its own.
@@ -48,11 +49,19 @@ export async function helpRequestDeadline(
   return new Date(requestedAt.getTime() + hours * 3600_000);
 }
 
+/** What a notice says besides the request itself. */
+export interface NoticeExtras {
+  /** Other organs following the request (`HelpRequestNotice.concernedOrganIds`). */
+  concernedOrganIds?: readonly string[];
+  /** The accused's resident ID number: the notice carries only its `personKey`. */
+  residentIdNumber?: string;
+}
+
 /** The notice (keys and dates only) a help request sends the legal aid agency. */
 export function helpRequestNotice(
   source: { subgraph: SubgraphName; requestType: string },
   r: HelpRequestRow,
-  concernedOrganIds: readonly string[] = [],
+  extras: NoticeExtras = {},
 ): HelpRequestNotice {
   return {
     requestId: r.id,
@@ -62,7 +71,8 @@ export function helpRequestNotice(
     organId: r.organ_id,
     regionCode: r.region_code,
     stage: r.stage,
-    concernedOrganIds: concernedOrganIds.filter((id) => id !== r.organ_id),
+    concernedOrganIds: (extras.concernedOrganIds ?? []).filter((id) => id !== r.organ_id),
+    ...(extras.residentIdNumber ? { personKey: personKey(extras.residentIdNumber) } : {}),
     workstationId: null,
     requestedAt: r.requested_at.toISOString(),
     deadlineAt: r.deadline_at.toISOString(),
@@ -77,8 +87,8 @@ export async function insertHelpRequest(
   db: Kysely<any>,
   source: { subgraph: SubgraphName; requestType: string },
   row: HelpRequestRow,
-  concernedOrganIds: readonly string[] = [],
+  extras: NoticeExtras = {},
 ) {
   await tables(db).insertInto('help_request').values(row).execute();
-  await enqueue(db, HELP_REQUEST_NOTICE, helpRequestNotice(source, row, concernedOrganIds), row.id);
+  await enqueue(db, HELP_REQUEST_NOTICE, helpRequestNotice(source, row, extras), row.id);
 }

@@ -31,6 +31,8 @@ export interface AccusedForRequest {
   place: { organKind: OrganKind; organId: string; regionCode: string };
   /** Other organs following the person's requests (see `HelpRequestNotice.concernedOrganIds`). */
   concernedOrganIds?: string[];
+  /** Links the person's requests across stages, as a pseudonymous key only (`personKey`). */
+  residentIdNumber: string;
 }
 
 export interface OrganRequestsOptions<Ctx extends SubgraphContext<any>> {
@@ -275,7 +277,7 @@ export function organRequestSchema<Ctx extends SubgraphContext<any>>(
                 organ_id: person.place.organId,
                 region_code: person.place.regionCode,
               },
-              person.concernedOrganIds,
+              { concernedOrganIds: person.concernedOrganIds, residentIdNumber: person.residentIdNumber },
             );
           });
         } catch (error) {

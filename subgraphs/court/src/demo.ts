@@ -46,6 +46,7 @@ async function seedCases(db: Kysely<CourtDatabase>) {
       {
         id: `request-${court.id}-1`,
         personId: `case-${court.id}-1-p1`,
+        residentIdNumber: demo.persons.find((x) => x.id === `case-${court.id}-1-p1`)!.resident_id_number,
         stage: 'TRIAL',
         organKind: 'COURT',
         organ: court,

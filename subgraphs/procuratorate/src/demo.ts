@@ -45,6 +45,7 @@ async function seedCases(db: Kysely<ProcuratorateDatabase>) {
       {
         id: `request-${p.id}-1`,
         personId: `case-${p.id}-1-p1`,
+        residentIdNumber: demo.persons.find((x) => x.id === `case-${p.id}-1-p1`)!.resident_id_number,
         stage: 'REVIEW_FOR_PROSECUTION',
         organKind: 'PROCURATORATE',
         organ: p,

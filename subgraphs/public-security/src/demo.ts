@@ -84,6 +84,7 @@ async function seedCases(db: Kysely<PublicSecurityDatabase>) {
       {
         id: `request-${center.id}-1`,
         personId: `case-${organ.id}-1-p1`,
+        residentIdNumber: demo.persons.find((x) => x.id === `case-${organ.id}-1-p1`)!.resident_id_number,
         stage: 'INVESTIGATION',
         organKind: 'DETENTION_CENTER',
         organ: center,

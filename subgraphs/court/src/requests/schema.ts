@@ -28,6 +28,7 @@ export const { HelpRequest: CourtHelpRequest } = organRequestSchema(builder, {
       id: p.id,
       stage: p.stage,
       hasDefenseCounsel: p.has_defense_counsel,
+      residentIdNumber: p.resident_id_number,
       place: { organKind: 'COURT', organId: p.court_id, regionCode: p.region_code },
     };
   },

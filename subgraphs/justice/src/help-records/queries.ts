@@ -9,22 +9,41 @@ const versions = (db: Db) =>
     .selectFrom('help_record as r')
     .innerJoin('help_request_notice as n', 'n.id', 'r.notice_id')
     .selectAll('r')
-    .select(['n.region_code', 'n.lawyer_id as notice_lawyer_id']);
+    .select(['n.region_code', 'n.lawyer_id as notice_lawyer_id', 'n.stage', 'n.organ_kind']);
+
+/** Not a later version of the same record exists. */
+const latestOnly = <QB extends ReturnType<typeof versions>>(q: QB) =>
+  q.where(({ not, exists, selectFrom }) =>
+    not(
+      exists(
+        selectFrom('help_record as later')
+          .select('later.id')
+          .whereRef('later.id', '=', 'r.id')
+          .whereRef('later.version', '>', 'r.version'),
+      ),
+    ),
+  ) as QB;
 
 /** The latest version of each record of these notices, oldest reception first. */
 export const findLatestRecordsByNotices = (db: Db, noticeIds: readonly string[]) =>
-  versions(db)
-    .where('r.notice_id', 'in', noticeIds)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('help_record as later')
-            .select('later.id')
-            .whereRef('later.id', '=', 'r.id')
-            .whereRef('later.version', '>', 'r.version'),
-        ),
-      ),
-    )
+  latestOnly(versions(db).where('r.notice_id', 'in', noticeIds))
+    .orderBy('r.given_at')
+    .orderBy('r.id')
+    .execute();
+
+/**
+ * The help the same person had under other notices (earlier stages, other agencies), linked by
+ * the person's pseudonymous key: latest versions, oldest first, each with the notice it is for.
+ */
+export const findPriorRecordsByNotices = (db: Db, noticeIds: readonly string[]) =>
+  latestOnly(
+    versions(db)
+      .innerJoin('help_request_notice as cur', (j) =>
+        j.onRef('cur.person_key', '=', 'n.person_key').onRef('cur.id', '<>', 'n.id'),
+      )
+      .where('cur.id', 'in', noticeIds)
+      .select(['cur.id as for_notice_id', 'cur.lawyer_id as for_lawyer_id']),
+  )
     .orderBy('r.given_at')
     .orderBy('r.id')
     .execute();

@@ -16,7 +16,7 @@ import {
 import { z } from 'zod';
 import { builder, type Context } from '../builder.js';
 import { Lawyer } from '../lawyers/schema.js';
-import { Notice } from '../notices/schema.js';
+import { CaseStage, Notice } from '../notices/schema.js';
 import { findOrgan } from '../organs/lookup.js';
 import { DutyMode } from '../workstations/schema.js';
 import {
@@ -26,19 +26,26 @@ import {
   findDisclosuresToOrgan,
   findLatestRecord,
   findLatestRecordsByNotices,
+  findPriorRecordsByNotices,
   findRecordByKey,
   findVersionsByRecords,
   type RecordRow,
 } from './queries.js';
 import type { Danger, HelpRecordTable, QuestionAnswer } from './table.js';
 
+/** A record reached as the person's earlier help, from a notice now assigned to `for_lawyer_id`. */
+type SeenRecord = RecordRow & { for_lawyer_id?: string | null };
+
 /**
  * Who reads a help record's outline (when, how, eligibility, acknowledgment): legal aid staff of
- * the region, the lawyer who wrote it and the lawyer now assigned. Organs do not.
+ * the region, the lawyer who wrote it, the lawyer now assigned, and the lawyer now helping the same
+ * person at a later stage (continuity). Organs do not.
  */
-const canReadRecord = (p: Principal | null, r: RecordRow) =>
+const canReadRecord = (p: Principal | null, r: SeenRecord) =>
   (hasAnyRole(p, LEGAL_AID_STAFF) && canSeeRegion(p, r.region_code)) ||
-  (hasAnyRole(p, ['DUTY_LAWYER']) && !!p?.lawyerId && [r.lawyer_id, r.notice_lawyer_id].includes(p.lawyerId));
+  (hasAnyRole(p, ['DUTY_LAWYER']) &&
+    !!p?.lawyerId &&
+    [r.lawyer_id, r.notice_lawyer_id, r.for_lawyer_id].includes(p.lawyerId));
 
 /**
  * Who reads consultation content (lawyer–client confidential): the lawyer who wrote it and the
@@ -112,6 +119,11 @@ export const HelpRecord = builder.objectRef<RecordRow>('HelpRecord').implement({
     version: t.exposeInt('version', { description: 'Version (版本)；corrections add one' }),
     givenAt: t.expose('given_at', { type: 'DateTime', description: 'Reception time (接待时间)' }),
     mode: t.expose('mode', { type: DutyMode }),
+    stage: t.expose('stage', { type: CaseStage, description: 'Stage of the request (诉讼阶段)' }),
+    organKind: t.expose('organ_kind', {
+      type: organKindEnum(builder),
+      description: 'Where it was asked for (请求机关类别)',
+    }),
     lawyer: t.field({ type: Lawyer, resolve: (r) => r.lawyer_id }),
     legalAidEligible: t.exposeBoolean('legal_aid_eligible', {
       description: 'Looks eligible for legal aid (初步判断符合法律援助条件)',
@@ -154,6 +166,22 @@ builder.objectField(HelpRecord, 'versions', (t) =>
     load: async (ids: string[], ctx: Context) =>
       groupByKeys(ids, await findVersionsByRecords(ctx.db, ids), (r) => r.id),
     resolve: (r) => r.id,
+  }),
+);
+
+builder.objectField(Notice, 'priorHelp', (t) =>
+  t.loadableList({
+    type: HelpRecord,
+    nullable: true,
+    description:
+      "The same person's help under earlier or other requests, across stages and agencies (既往法律帮助)；outlines only, the consultation stays with its author and the agency",
+    authScopes: (n) =>
+      n.lawyer_id
+        ? { $any: { anyRole: LEGAL_AID_STAFF, lawyer: n.lawyer_id } }
+        : { anyRole: LEGAL_AID_STAFF },
+    load: async (ids: string[], ctx: Context) =>
+      groupByKeys(ids, await findPriorRecordsByNotices(ctx.db, ids), (r) => r.for_notice_id),
+    resolve: (n) => n.id,
   }),
 );
 

@@ -8,6 +8,7 @@ import * as concerned from './2026-11-26-06-notice-organs.js';
 import * as helpRecords from './2026-11-26-07-help-records.js';
 import * as legalAid from './2026-11-26-08-legal-aid-applications.js';
 import * as pleaWitness from './2026-11-26-09-plea-witness.js';
+import * as personKey from './2026-11-26-10-person-key.js';
 
 export const migrations: Migrations = {
   '2026-11-26-01-reference-data': reference,
@@ -19,4 +20,5 @@ export const migrations: Migrations = {
   '2026-11-26-07-help-records': helpRecords,
   '2026-11-26-08-legal-aid-applications': legalAid,
   '2026-11-26-09-plea-witness': pleaWitness,
+  '2026-11-26-10-person-key': personKey,
 };

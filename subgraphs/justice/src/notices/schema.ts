@@ -191,6 +191,7 @@ const NoticeInputType = builder.inputType('HelpRequestNoticeInput', {
     regionCode: t.field({ type: 'RegionCode', required: true }),
     stage: t.field({ type: CaseStage, required: true }),
     concernedOrganIds: t.stringList(),
+    personKey: t.string(),
     workstationId: t.string(),
     requestedAt: t.field({ type: 'DateTime', required: true }),
     deadlineAt: t.field({ type: 'DateTime', required: true }),
@@ -231,6 +232,7 @@ builder.mutationField('receiveHelpRequestNotice', (t) =>
         stage: n.stage,
         workstation_id: n.workstationId ?? null,
         concerned_organ_ids: n.concernedOrganIds ?? [],
+        person_key: n.personKey ?? null,
         requested_at: n.requestedAt,
         deadline_at: n.deadlineAt,
       });

@@ -23,6 +23,8 @@ export interface HelpRequestNoticeTable {
   workstation_id: string | null;
   /** Other organs following the request, which see its dispatch too. */
   concerned_organ_ids: Generated<string[]>;
+  /** The person's pseudonymous key from the organ, linking their notices across stages. */
+  person_key: string | null;
   requested_at: Date;
   deadline_at: Date;
   received_at: Generated<Date>;

@@ -28,6 +28,7 @@ export const { HelpRequest: ProcuratorateHelpRequest } = organRequestSchema(buil
       id: p.id,
       stage: p.stage,
       hasDefenseCounsel: p.has_defense_counsel,
+      residentIdNumber: p.resident_id_number,
       place: { organKind: 'PROCURATORATE', organId: p.procuratorate_id, regionCode: p.region_code },
     };
   },

@@ -32,6 +32,7 @@ export const { HelpRequest: PoliceHelpRequest } = organRequestSchema(builder, {
       id: p.id,
       stage: p.stage,
       hasDefenseCounsel: p.has_defense_counsel,
+      residentIdNumber: p.resident_id_number,
       concernedOrganIds: [p.police_organ_id, ...(p.detention_center_id ? [p.detention_center_id] : [])],
     };
     if (isStaffOf(ctx.principal, p.police_organ_id, ORGAN_ROLES)) {
