@@ -273,3 +273,75 @@ describe('applications to change a coercive measure', () => {
     ]);
   });
 });
+
+describe('complaints of torture or illegal evidence', () => {
+  const FILE = `mutation($p: ID!, $n: ID!, $k: String) { fileMisconductComplaint(procuratorateId: $p, noticeId: $n, kind: TORTURE,
+    against: "某派出所办案民警", facts: "当事人称讯问期间被长时间罚站、不让睡觉。", idempotencyKey: $k) { id status procuratorate { id } } }`;
+  let noticeId: string;
+
+  it('the assigned lawyer files with a procuratorate that has jurisdiction; it records handling and outcome once', async () => {
+    noticeId = (
+      await sql<{
+        id: string;
+      }>`select id from help_request_notice where request_id = 'request-proc-110105-1'`.execute(justiceDb())
+    ).rows[0]!.id;
+    const stranger = await f.query(FILE, {
+      token: await f.tokenFor('lawyer-110101-01'),
+      variables: { p: 'proc-110105', n: noticeId },
+    });
+    expect(stranger.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NOT_ASSIGNED',
+    });
+    const elsewhere = await f.query(FILE, { token: lawyer, variables: { p: 'proc-110101', n: noticeId } });
+    expect(elsewhere.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'OUT_OF_JURISDICTION',
+    });
+    const filed = await f.query(FILE, {
+      token: lawyer,
+      variables: { p: 'proc-110105', n: noticeId, k: 'complaint-0001' },
+    });
+    expect(filed.body.errors).toBeUndefined();
+    const complaint = filed.body.data.fileMisconductComplaint;
+    expect(complaint).toMatchObject({ status: 'RECEIVED', procuratorate: { id: 'proc-110105' } });
+    const replay = await f.query(FILE, {
+      token: lawyer,
+      variables: { p: 'proc-110105', n: noticeId, k: 'complaint-0001' },
+    });
+    expect(replay.body.data.fileMisconductComplaint.id).toBe(complaint.id);
+    expect(await count('misconduct_complaint')).toBe(1);
+
+    const other = await f.query(
+      `mutation($c: ID!) { recordComplaintHandling(complaintId: $c, notes: "已调取讯问录像") { status } }`,
+      { token: await f.tokenFor('procuratorate-staff-110101'), variables: { c: complaint.id } },
+    );
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const handling = await f.query(
+      `mutation($c: ID!) { recordComplaintHandling(complaintId: $c, notes: "已调取讯问录像") { status handlingNotes } }`,
+      { token: staff, variables: { c: complaint.id } },
+    );
+    expect(handling.body.data.recordComplaintHandling).toEqual({
+      status: 'UNDER_INVESTIGATION',
+      handlingNotes: '已调取讯问录像',
+    });
+    const CONCLUDE = `mutation($c: ID!) { concludeMisconductComplaint(complaintId: $c, outcome: "经核查，相关笔录予以排除") { status outcome } }`;
+    const done = await f.query(CONCLUDE, { token: staff, variables: { c: complaint.id } });
+    expect(done.body.data.concludeMisconductComplaint).toEqual({
+      status: 'CONCLUDED',
+      outcome: '经核查，相关笔录予以排除',
+    });
+    const again = await f.query(CONCLUDE, { token: staff, variables: { c: complaint.id } });
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    // Both the lawyer and the procuratorate follow it; other procuratorates do not see it.
+    const LIST = `{ misconductComplaints(first: 10) { edges { node { id status outcome } } } }`;
+    for (const token of [lawyer, staff]) {
+      const res = await f.query(LIST, { token });
+      expect(res.body.data.misconductComplaints.edges).toEqual([
+        { node: { id: complaint.id, status: 'CONCLUDED', outcome: '经核查，相关笔录予以排除' } },
+      ]);
+    }
+    const third = await f.query(LIST, { token: await f.tokenFor('procuratorate-staff-110101') });
+    expect(third.body.data.misconductComplaints.edges).toEqual([]);
+  });
+});

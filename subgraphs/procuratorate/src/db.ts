@@ -1,5 +1,6 @@
 import type { AccusedPersonTable, OrganRequestTables } from '@duty/kit';
 import type { ProsecutionCaseTable } from './cases/table.js';
+import type { MisconductComplaintTable } from './complaints/table.js';
 import type { LawyerOpinionTable, PleaAgreementTable, SentencingRecommendationTable } from './plea/table.js';
 import type { ProcuratorateTable } from './procuratorates/table.js';
 
@@ -11,4 +12,5 @@ export interface ProcuratorateDatabase extends OrganRequestTables {
   sentencing_recommendation: SentencingRecommendationTable;
   lawyer_opinion: LawyerOpinionTable;
   plea_agreement: PleaAgreementTable;
+  misconduct_complaint: MisconductComplaintTable;
 }

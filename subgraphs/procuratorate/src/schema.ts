@@ -4,6 +4,7 @@ import './procuratorates/schema.js';
 import './cases/schema.js';
 import './requests/schema.js';
 import './plea/schema.js';
+import './complaints/schema.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -335,3 +335,25 @@ builder.queryField('myAssignments', (t) =>
     { name: 'MyAssignmentEdge' },
   ),
 );
+
+builder.queryField('myAssignment', (t) =>
+  t.field({
+    type: Notice,
+    nullable: true,
+    description:
+      "One of the duty lawyer's assigned requests (我承办的一个请求)；other organs check a lawyer's assignment through it",
+    authScopes: { anyRole: ['DUTY_LAWYER'] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const n = await ctx.db
+        .selectFrom('help_request_notice')
+        .selectAll()
+        .where('id', '=', String(args.id))
+        .where('lawyer_id', '=', ctx.principal?.lawyerId ?? '-')
+        .where('status', 'not in', ['CANCELLED', 'REFUSED_BY_ACCUSED'])
+        .executeTakeFirst();
+      if (!n) throw new DutyError('NOT_FOUND', `您没有编号为 ${args.id} 的承办请求`);
+      return n;
+    },
+  }),
+);

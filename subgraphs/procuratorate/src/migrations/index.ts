@@ -3,10 +3,12 @@ import * as procuratorates from './2026-11-26-01-procuratorates.js';
 import * as cases from './2026-11-26-02-cases-and-requests.js';
 import * as plea from './2026-11-26-03-plea.js';
 import * as measures from './2026-11-26-04-measure-applications.js';
+import * as complaints from './2026-11-26-05-misconduct-complaints.js';
 
 export const migrations: Migrations = {
   '2026-11-26-01-procuratorates': procuratorates,
   '2026-11-26-02-cases-and-requests': cases,
   '2026-11-26-03-plea': plea,
   '2026-11-26-04-measure-applications': measures,
+  '2026-11-26-05-misconduct-complaints': complaints,
 };
