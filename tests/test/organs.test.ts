@@ -404,6 +404,25 @@ describe('the assigned duty lawyer and a meeting at the detention center', () =>
       },
     );
     expect(list.body.data.meetingRequests.edges.map((e: any) => e.node.id)).toContain(m.id);
+    const HELD = `mutation($m: ID!, $from: DateTime!, $until: DateTime!) { recordMeetingHeld(meetingId: $m, from: $from, until: $until) { status heldFrom } }`;
+    const times = {
+      from: new Date(Date.now() - 2 * 3600_000).toISOString(),
+      until: new Date(Date.now() - 3600_000).toISOString(),
+    };
+    const notTheirs = await f.query(HELD, {
+      token: await f.tokenFor('detention-staff-110101'),
+      variables: { m: m.id, ...times },
+    });
+    expect(notTheirs.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const backwards = await f.query(HELD, {
+      token: center,
+      variables: { m: m.id, from: times.until, until: times.from },
+    });
+    expect(backwards.body.errors?.[0]?.message).toBe('结束时间须晚于开始时间');
+    const held = await f.query(HELD, { token: center, variables: { m: m.id, ...times } });
+    expect(held.body.data.recordMeetingHeld).toEqual({ status: 'HELD', heldFrom: times.from });
+    const heldTwice = await f.query(HELD, { token: center, variables: { m: m.id, ...times } });
+    expect(heldTwice.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 
   it('a coercive-measure application goes to the organ handling the case, not the detention center', async () => {

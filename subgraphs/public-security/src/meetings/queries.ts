@@ -63,6 +63,7 @@ export function listMeetings(db: Db, f: MeetingFilter, page: PageArgs) {
 const overdueSql = sql`coalesce(case m.status
   when 'REQUESTED' then m.deadline_at < now()
   when 'ARRANGED' then m.scheduled_at > m.deadline_at
+  when 'HELD' then m.scheduled_at > m.deadline_at
   else false end, false)`;
 
 /** The hours a detention center has to arrange a meeting in this region (longest prefix wins). */

@@ -44,6 +44,7 @@ const MeetingStatusEnum = builder.enumType('MeetingStatus', {
     REQUESTED: { description: '待看守所安排' },
     REFUSED: { description: '不予许可' },
     ARRANGED: { description: '已安排' },
+    HELD: { description: '已会见' },
   } as const,
 });
 
@@ -52,7 +53,10 @@ const Lawyer = builder.externalRef('Lawyer', key).implement({ fields: (t) => ({ 
 
 const isOverdue = (m: MeetingRow, now = Date.now()) =>
   (m.status === 'REQUESTED' && !!m.deadline_at && m.deadline_at.getTime() < now) ||
-  (m.status === 'ARRANGED' && !!m.deadline_at && !!m.scheduled_at && m.scheduled_at > m.deadline_at);
+  (['ARRANGED', 'HELD'].includes(m.status) &&
+    !!m.deadline_at &&
+    !!m.scheduled_at &&
+    m.scheduled_at > m.deadline_at);
 
 /** The center's and the handling organ's staff, the lawyer who asked, and legal aid staff of the region. */
 const canReadMeeting = (p: Principal | null, m: MeetingRow) =>
@@ -99,6 +103,16 @@ export const MeetingRequest = builder.loadableObject('MeetingRequest', {
       type: 'DateTime',
       nullable: true,
       description: 'Arranged at (安排时间)',
+    }),
+    heldFrom: t.expose('held_from', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Meeting began (会见开始)',
+    }),
+    heldUntil: t.expose('held_until', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Meeting ended (会见结束)',
     }),
     lawyer: t.field({
       type: Lawyer,
@@ -253,6 +267,8 @@ builder.mutationFields((t) => ({
             room: null,
             arranged_by: null,
             arranged_at: null,
+            held_from: null,
+            held_until: null,
             idempotency_key: key,
           })
           .execute();
@@ -340,6 +356,28 @@ builder.mutationFields((t) => ({
         },
         busy,
       );
+    },
+  }),
+  recordMeetingHeld: t.field({
+    type: MeetingRequest,
+    description: 'The detention center records that an arranged meeting took place (会见情况登记)',
+    authScopes: { anyRole: DETENTION_ROLES },
+    args: {
+      meetingId: t.arg.id({ required: true }),
+      from: t.arg({ type: 'DateTime', required: true, description: 'Began (开始时间)' }),
+      until: t.arg({ type: 'DateTime', required: true, description: 'Ended (结束时间)' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const busy = '该会见不在已安排状态，不能登记';
+      const m = await meetingFor(ctx, String(args.meetingId), { from: 'ARRANGED', busy });
+      if (!isStaffOf(ctx.principal, m.detention_center_id, DETENTION_ROLES))
+        throw new DutyError('FORBIDDEN', '只有羁押该人员的看守所可以登记会见情况', {
+          reason: 'NOT_HOLDING_CENTER',
+        });
+      if (args.until <= args.from) throw new DutyError('BAD_USER_INPUT', '结束时间须晚于开始时间');
+      if (args.until.getTime() > Date.now() + 60_000)
+        throw new DutyError('BAD_USER_INPUT', '不能登记尚未结束的会见');
+      return moveMeeting(ctx, m, { status: 'HELD', held_from: args.from, held_until: args.until }, busy);
     },
   }),
 }));

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 
-export type MeetingStatus = 'AWAITING_APPROVAL' | 'REQUESTED' | 'REFUSED' | 'ARRANGED';
+export type MeetingStatus = 'AWAITING_APPROVAL' | 'REQUESTED' | 'REFUSED' | 'ARRANGED' | 'HELD';
 
 /** A duty lawyer's request to meet a detainee (会见), and how the detention center handled it. */
 export interface MeetingRequestTable {
@@ -21,6 +21,8 @@ export interface MeetingRequestTable {
   room: string | null;
   arranged_by: string | null;
   arranged_at: Date | null;
+  held_from: Date | null;
+  held_until: Date | null;
   idempotency_key: string | null;
 }
 export type MeetingRequest = Selectable<MeetingRequestTable>;

@@ -45,7 +45,7 @@ export async function up(db: Kysely<unknown>) {
       lawyer_id text not null,
       requested_at timestamptz not null,
       needs_approval boolean not null,
-      status text not null check (status in ('AWAITING_APPROVAL', 'REQUESTED', 'REFUSED', 'ARRANGED')),
+      status text not null check (status in ('AWAITING_APPROVAL', 'REQUESTED', 'REFUSED', 'ARRANGED', 'HELD')),
       deadline_at timestamptz,
       decided_by text,
       decided_at timestamptz,
@@ -54,10 +54,13 @@ export async function up(db: Kysely<unknown>) {
       room text,
       arranged_by text,
       arranged_at timestamptz,
+      held_from timestamptz,
+      held_until timestamptz,
       idempotency_key text unique,
       constraint meeting_request_deadline check (status = 'AWAITING_APPROVAL' or status = 'REFUSED' or deadline_at is not null),
       constraint meeting_request_refusal check (status <> 'REFUSED' or decision_reason is not null),
-      constraint meeting_request_arranged check (status <> 'ARRANGED' or (scheduled_at is not null and room is not null))
+      constraint meeting_request_arranged check (status not in ('ARRANGED', 'HELD') or (scheduled_at is not null and room is not null)),
+      constraint meeting_request_held check (status <> 'HELD' or (held_from is not null and held_until > held_from))
     )`,
     'create index meeting_request_center_idx on meeting_request (detention_center_id, requested_at)',
     'create index meeting_request_person_idx on meeting_request (person_id)',
