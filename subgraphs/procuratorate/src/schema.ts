@@ -5,6 +5,7 @@ import './cases/schema.js';
 import './requests/schema.js';
 import './plea/schema.js';
 import './complaints/schema.js';
+import './file-reviews/schema.js';
 
 builder.queryType({});
 builder.mutationType({});

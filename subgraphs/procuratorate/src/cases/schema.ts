@@ -28,7 +28,7 @@ const readable = (row: { procuratorate_id: string; region_code: string }, ctx: C
     PROCURATORATE_ROLES,
   );
 // The duty lawyer assigned to a suspect's help request reads that suspect and the case too.
-const lawyerReadsCase = lawyerCaseAccess('procuratorate', findPersonsByCases);
+export const lawyerReadsCase = lawyerCaseAccess('procuratorate', findPersonsByCases);
 
 export const ProcuratorateCase = builder.loadableObject('ProcuratorateCase', {
   description: 'A case under review for prosecution (审查起诉案件)',

@@ -4,6 +4,7 @@ import * as cases from './2026-11-26-02-cases-and-requests.js';
 import * as plea from './2026-11-26-03-plea.js';
 import * as measures from './2026-11-26-04-measure-applications.js';
 import * as complaints from './2026-11-26-05-misconduct-complaints.js';
+import * as fileReviews from './2026-11-26-06-file-reviews.js';
 
 export const migrations: Migrations = {
   '2026-11-26-01-procuratorates': procuratorates,
@@ -11,4 +12,5 @@ export const migrations: Migrations = {
   '2026-11-26-03-plea': plea,
   '2026-11-26-04-measure-applications': measures,
   '2026-11-26-05-misconduct-complaints': complaints,
+  '2026-11-26-06-file-reviews': fileReviews,
 };
