@@ -1,8 +1,8 @@
-import type { Principal } from '@duty/kit';
+import { type Principal, signServiceToken } from '@duty/kit';
 import { findDemoUser } from '@duty/kit/demo';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Federation, startTestFederation, until } from '../src/harness.js';
+import { type Federation, postGraphQL, startTestFederation, until } from '../src/harness.js';
 
 let f: Federation;
 let noticeId: string;
@@ -223,6 +223,28 @@ describe('help records', () => {
     expect(dispatches[0].helpRecords).toBeNull();
     expect(JSON.stringify(res.body)).not.toContain('建议申请法律援助');
     expect(res.body.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+  });
+
+  it('is out of reach even asking justice directly by the organ request’s key (_entities)', async () => {
+    const requestId = (
+      await sql<{
+        request_id: string;
+      }>`select request_id from help_request_notice where id = ${noticeId}`.execute(justiceDb())
+    ).rows[0]!.request_id;
+    const q = {
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on PoliceHelpRequest { dispatch { helpRecords { consultation { advice } } } } } }`,
+      variables: { r: [{ __typename: 'PoliceHelpRequest', id: requestId }] },
+    };
+    for (const user of ['detention-staff-110105', 'police-staff-110105', 'procuratorate-staff-110105']) {
+      const res = await postGraphQL(f.subgraphs.justice!.graphqlUrl, q, {
+        authorization: `Bearer ${await signServiceToken(f.signingKey, findDemoUser(user)!, 'justice')}`,
+      });
+      expect(JSON.stringify(res.body), user).not.toContain('建议申请法律援助');
+      expect(
+        res.body.errors?.map((e) => e.extensions?.code),
+        user,
+      ).toContain('FORBIDDEN');
+    }
   });
 
   it('fails the read when the audit cannot be written', async () => {
