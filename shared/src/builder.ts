@@ -102,7 +102,7 @@ export type KitBuilder<Ctx extends KitContext> = ReturnType<typeof createBuilder
 
 // A shared enum is declared once per builder, however many modules ask for it.
 const declared = new WeakMap<object, Map<string, unknown>>();
-function once<T>(builder: object, name: string, declare: () => T): T {
+export function once<T>(builder: object, name: string, declare: () => T): T {
   const names = declared.get(builder) ?? new Map<string, unknown>();
   declared.set(builder, names);
   if (!names.has(name)) names.set(name, declare());

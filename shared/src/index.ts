@@ -31,6 +31,7 @@ export * from './person-key.js';
 export type * from './plugins.js';
 export * from './principal.js';
 export * from './regions.js';
+export * from './report/index.js';
 export * from './scope.js';
 export * from './service.js';
 export * from './sql.js';

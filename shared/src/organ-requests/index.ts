@@ -2,5 +2,6 @@ export * from './accused.js';
 export * from './lawyer-access.js';
 export * from './measures.js';
 export * from './records.js';
+export * from './report.js';
 export * from './schema.js';
 export type * from './tables.js';

@@ -13,6 +13,7 @@ import './dispatch/schema.js';
 import './help-records/schema.js';
 import './legal-aid/schema.js';
 import './plea/schema.js';
+import './report/schema.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -6,6 +6,7 @@ import './requests/schema.js';
 import './plea/schema.js';
 import './complaints/schema.js';
 import './file-reviews/schema.js';
+import './report/schema.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -5,6 +5,7 @@ import './detention-centers/schema.js';
 import './cases/schema.js';
 import './requests/schema.js';
 import './meetings/schema.js';
+import './report/schema.js';
 
 builder.queryType({});
 builder.mutationType({});

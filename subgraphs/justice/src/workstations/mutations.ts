@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DutyError, LEGAL_AID_STAFF, requireRegionRole, withDatabaseRules } from '@duty/kit';
 import { z } from 'zod';
 import { findAgenciesByIds } from '../agencies/queries.js';
-import { builder, type Context } from '../builder.js';
+import { builder } from '../builder.js';
 import { findOrgan } from '../organs/lookup.js';
 import { forgetBoards } from '../schedules/schema.js';
 import { DEFAULT_NOTICE } from './notice.js';

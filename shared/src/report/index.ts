@@ -1,0 +1,3 @@
+export * from './counters.js';
+export * from './period.js';
+export * from './schema.js';

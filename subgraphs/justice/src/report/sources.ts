@@ -1,0 +1,62 @@
+import type { CounterSource } from '@duty/kit';
+
+// Justice counts a case (件) as one person's request at one stage: the notice's person key (or the
+// notice, for an organ that sent none). Organs are the notice's sender; workstations the notice's.
+const notice = `n.stage, n.organ_id, n.workstation_id, coalesce(n.person_key, n.id) as case_key, n.region_code`;
+
+/** The legal aid agencies' counters: requests answered, help given, applications, duty days. */
+export const JUSTICE_COUNTERS: readonly CounterSource[] = [
+  {
+    key: 'REQUESTS_RECEIVED',
+    label: '收到法律帮助通知',
+    sql: `select n.requested_at as at, ${notice} from help_request_notice n`,
+  },
+  {
+    key: 'REQUESTS_ANSWERED_LATE',
+    label: '逾期指派（超过办理期限）',
+    sql: `select n.requested_at as at, ${notice} from help_request_notice n
+      where n.assigned_at > n.deadline_at
+        or (n.assigned_at is null and n.deadline_at < now() and n.status in ('RECEIVED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'))`,
+  },
+  {
+    key: 'CONSULTATIONS',
+    label: '法律咨询（接待）',
+    sql: `select r.given_at as at, ${notice} from help_record r join help_request_notice n on n.id = r.notice_id
+      where r.version = 1`,
+  },
+  {
+    key: 'HELP_REFUSED_BY_ACCUSED',
+    label: '当事人拒绝值班律师帮助',
+    sql: `select e.at, ${notice} from notice_event e join help_request_notice n on n.id = e.notice_id
+      where e.action = 'REFUSED_BY_ACCUSED'`,
+  },
+  {
+    key: 'LEGAL_AID_APPLICATIONS_FORWARDED',
+    label: '转交法律援助申请',
+    sql: `select a.forwarded_at as at, ${notice} from legal_aid_application a join help_request_notice n on n.id = a.notice_id`,
+  },
+  {
+    key: 'LEGAL_AID_APPLICATIONS_FORWARDED_LATE',
+    label: '逾期转交法律援助申请',
+    sql: `select a.forwarded_at as at, ${notice} from legal_aid_application a join help_request_notice n on n.id = a.notice_id
+      where a.forwarded_at > a.forward_deadline_at`,
+  },
+  {
+    key: 'PLEA_SIDES_DISAGREE',
+    label: '具结书双方记录不一致',
+    sql: `select w.recorded_at as at, 'REVIEW_FOR_PROSECUTION'::text as stage, null::text as organ_id,
+      null::text as workstation_id, w.agreement_id as case_key, l.region_code
+      from plea_witness w join lawyer l on l.id = w.lawyer_id where not (w.present and w.voluntary)`,
+  },
+  {
+    key: 'LAWYER_DAYS_ON_DUTY',
+    label: '值班律师值班（人天）',
+    // One row per lawyer and China day on duty (several shifts a day count once); 件 = lawyers.
+    sql: `select distinct on (s.lawyer_id, d.day) d.day as at, null::text as stage, w.host_id as organ_id,
+      s.workstation_id, s.lawyer_id as case_key, w.region_code
+      from duty_shift s join workstation w on w.id = s.workstation_id
+      cross join lateral (select (date_trunc('day', (s.starts_at at time zone 'UTC') + interval '8 hours')
+        - interval '8 hours') at time zone 'UTC' as day) d
+      where s.status <> 'CANCELLED' and s.lawyer_id is not null`,
+  },
+];

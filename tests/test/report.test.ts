@@ -1,0 +1,300 @@
+import type { Principal } from '@duty/kit';
+import { findDemoUser } from '@duty/kit/demo';
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Federation, startTestFederation } from '../src/harness.js';
+
+let f: Federation;
+const db = (name: string) => f.subgraphs[name]!.database.db as Kysely<any>;
+const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
+
+const REPORT = /* GraphQL */ `
+  query ($r: RegionCode!, $from: LocalDate!, $to: LocalDate!) {
+    jointMeetingReport(regionCode: $r, from: $from, to: $to) {
+      regionName previousFrom previousTo
+      justice { ...C } court { ...C } procuratorate { ...C } publicSecurity { ...C }
+    }
+  }
+  fragment C on ReportCounter {
+    key label cases personTimes previousCases previousPersonTimes
+    byMonth { key label cases personTimes } byStage { key label cases personTimes }
+    byOrgan { key label cases personTimes } byWorkstation { key label cases personTimes }
+  }
+`;
+const Q1 = { from: '2025-01-01', to: '2025-03-31' };
+const guangdong = () => f.tokenFor('justice-admin-440000');
+async function report(regionCode: string, token?: string, period = Q1) {
+  const res = await f.query(REPORT, {
+    token: token ?? (await guangdong()),
+    variables: { r: regionCode, ...period },
+  });
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data.jointMeetingReport;
+}
+const counter = (part: any[], key: string) => part.find((c) => c.key === key);
+
+/** Hand-made records in the first quarter of 2025 (and one before, one after) in Guangdong. */
+beforeAll(async () => {
+  f = await startTestFederation();
+  const notice = (id: string, person: string, organ: string, region: string, when: Date, answer: string) => ({
+    id,
+    person_id: person,
+    stage: 'TRIAL',
+    method: 'WRITTEN',
+    informed_at: when,
+    informed_by: 'fixture',
+    answer,
+    note: null,
+    organ_kind: 'COURT',
+    organ_id: organ,
+    region_code: region,
+  });
+  await db('court')
+    .insertInto('rights_notice')
+    .values([
+      notice('r1', 'case-court-440103-1-p1', 'court-440103', '440103', at('2025-01-10'), 'REQUESTS_HELP'),
+      notice('r2', 'case-court-440103-2-p1', 'court-440103', '440103', at('2025-02-05'), 'DECLINES'),
+      notice('r3', 'case-court-440103-2-p2', 'court-440103', '440103', at('2025-02-05'), 'REQUESTS_HELP'),
+      notice('r4', 'case-court-440304-1-p1', 'court-440304', '440304', at('2025-03-31', '23:30'), 'DECLINES'),
+      notice('r5', 'case-court-440106-1-p1', 'court-440106', '440106', at('2024-12-01'), 'REQUESTS_HELP'),
+      notice('r6', 'case-court-440304-1-p1', 'court-440304', '440304', at('2025-04-01', '00:10'), 'DECLINES'),
+    ])
+    .execute();
+  const request = (id: string, person: string, organ: string, region: string, when: Date, by: string) => ({
+    id,
+    person_id: person,
+    stage: 'TRIAL',
+    requested_by: by,
+    relative_name: by === 'RELATIVE' ? '李某' : null,
+    relative_relation: by === 'RELATIVE' ? '父亲' : null,
+    requested_at: when,
+    deadline_at: new Date(when.getTime() + 48 * 3600_000),
+    recorded_by: 'fixture',
+    idempotency_key: null,
+    organ_kind: 'COURT',
+    organ_id: organ,
+    region_code: region,
+  });
+  await db('court')
+    .insertInto('help_request')
+    .values([
+      request('h1', 'case-court-440103-1-p1', 'court-440103', '440103', at('2025-01-10'), 'RELATIVE'),
+      request('h2', 'case-court-440304-1-p1', 'court-440304', '440304', at('2025-03-21'), 'ACCUSED'),
+    ])
+    .execute();
+  await db('procuratorate')
+    .insertInto('rights_notice')
+    .values({
+      ...notice('p1', 'case-proc-440106-1-p1', 'proc-440106', '440106', at('2025-02-10'), 'REQUESTS_HELP'),
+      stage: 'REVIEW_FOR_PROSECUTION',
+      organ_kind: 'PROCURATORATE',
+    })
+    .execute();
+  await db('public-security')
+    .insertInto('rights_notice')
+    .values({
+      ...notice('s1', 'case-psb-440305-1-p1', 'psb-440305', '440305', at('2025-03-01'), 'REQUESTS_HELP'),
+      stage: 'INVESTIGATION',
+      organ_kind: 'PUBLIC_SECURITY',
+    })
+    .execute();
+  // Justice: two notices, the first assigned after its deadline and helped (a record corrected once).
+  const justiceNotice = (id: string, region: string, organ: string, when: Date, assignedAt: Date) => ({
+    id,
+    subgraph: 'court',
+    request_type: 'CourtHelpRequest',
+    request_id: id,
+    organ_kind: 'COURT',
+    organ_id: organ,
+    region_code: region,
+    stage: 'TRIAL',
+    workstation_id: `ws-${organ}`,
+    requested_at: when,
+    deadline_at: new Date(when.getTime() + 48 * 3600_000),
+    status: 'COMPLETED',
+    lawyer_id: `lawyer-${region}-01`,
+    assigned_at: assignedAt,
+    person_key: null,
+  });
+  await db('justice')
+    .insertInto('help_request_notice')
+    .values([
+      justiceNotice('court:h1', '440103', 'court-440103', at('2025-01-10'), at('2025-01-13')),
+      justiceNotice('court:h2', '440304', 'court-440304', at('2025-03-21'), at('2025-03-21', '12:00')),
+    ])
+    .execute();
+  const record = (version: number) => ({
+    id: 'rec-1',
+    version,
+    notice_id: 'court:h1',
+    lawyer_id: 'lawyer-440103-01',
+    given_at: at('2025-01-14'),
+    mode: 'ON_SITE',
+    questions: JSON.stringify([{ question: '问', answer: '答' }]),
+    suspected_charges: [],
+    facts: null,
+    advice: '建议',
+    legal_aid_eligible: false,
+    told_how_to_apply: true,
+    acknowledgment: 'ACKNOWLEDGED',
+    correction_reason: version > 1 ? '更正' : null,
+    idempotency_key: null,
+  });
+  await db('justice')
+    .insertInto('help_record')
+    .values([record(1), record(2)])
+    .execute();
+});
+afterAll(() => f?.stop());
+
+describe('the joint-meeting report', () => {
+  it('counts cases and person-times per counter, by month, stage and organ, with the previous period beside them', async () => {
+    const r = await report('440000');
+    expect(r).toMatchObject({ regionName: '广东省', previousFrom: '2024-10-03', previousTo: '2024-12-31' });
+    expect(counter(r.court, 'RIGHTS_NOTICES')).toEqual({
+      key: 'RIGHTS_NOTICES',
+      label: '告知值班律师法律帮助权利',
+      cases: 3,
+      personTimes: 4,
+      previousCases: 1,
+      previousPersonTimes: 1,
+      byMonth: [
+        { key: '2025-01', label: '2025年1月', cases: 1, personTimes: 1 },
+        { key: '2025-02', label: '2025年2月', cases: 1, personTimes: 2 },
+        { key: '2025-03', label: '2025年3月', cases: 1, personTimes: 1 },
+      ],
+      byStage: [{ key: 'TRIAL', label: '审判阶段', cases: 3, personTimes: 4 }],
+      byOrgan: [
+        { key: 'court-440103', label: expect.stringContaining('法院'), cases: 2, personTimes: 3 },
+        { key: 'court-440304', label: expect.stringContaining('法院'), cases: 1, personTimes: 1 },
+      ],
+      byWorkstation: [],
+    });
+    expect(counter(r.court, 'HELP_DECLINED')).toMatchObject({
+      cases: 2,
+      personTimes: 2,
+      previousPersonTimes: 0,
+    });
+    expect(counter(r.court, 'HELP_REQUESTS')).toMatchObject({ cases: 2, personTimes: 2 });
+    expect(counter(r.court, 'HELP_REQUESTS_BY_RELATIVE')).toMatchObject({ cases: 1, personTimes: 1 });
+    expect(counter(r.procuratorate, 'RIGHTS_NOTICES')).toMatchObject({
+      cases: 1,
+      personTimes: 1,
+      byStage: [{ key: 'REVIEW_FOR_PROSECUTION', label: '审查起诉阶段', cases: 1, personTimes: 1 }],
+    });
+    expect(counter(r.publicSecurity, 'RIGHTS_NOTICES')).toMatchObject({ cases: 1, personTimes: 1 });
+    expect(counter(r.justice, 'REQUESTS_RECEIVED')).toMatchObject({
+      cases: 2,
+      personTimes: 2,
+      byWorkstation: [
+        { key: 'ws-court-440103', cases: 1, personTimes: 1 },
+        { key: 'ws-court-440304', cases: 1, personTimes: 1 },
+      ],
+    });
+    expect(counter(r.justice, 'REQUESTS_ANSWERED_LATE')).toMatchObject({ cases: 1, personTimes: 1 });
+    // A corrected record is still one consultation.
+    expect(counter(r.justice, 'CONSULTATIONS')).toMatchObject({ cases: 1, personTimes: 1 });
+    // No personal data: no names, no ID numbers.
+    const persons = await db('court')
+      .selectFrom('accused_person')
+      .select(['name', 'resident_id_number'])
+      .execute();
+    const text = JSON.stringify(r);
+    for (const p of persons) expect(text).not.toContain(p.resident_id_number);
+    expect(text).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('rolls up: a province is the sum of its cities, a city of its counties', async () => {
+    const [province, canton, shenzhen, c103, c106] = await Promise.all(
+      ['440000', '440100', '440300', '440103', '440106'].map((code) => report(code)),
+    );
+    for (const part of ['court', 'procuratorate', 'publicSecurity', 'justice'] as const) {
+      for (const c of province[part]) {
+        const sum = (field: string) =>
+          counter(canton[part], c.key)[field] + counter(shenzhen[part], c.key)[field];
+        expect([c.key, c.personTimes, c.previousPersonTimes, c.cases]).toEqual([
+          c.key,
+          sum('personTimes'),
+          sum('previousPersonTimes'),
+          sum('cases'),
+        ]);
+        expect(counter(canton[part], c.key).personTimes).toBe(
+          counter(c103[part], c.key).personTimes + counter(c106[part], c.key).personTimes,
+        );
+      }
+    }
+    expect(counter(canton.court, 'RIGHTS_NOTICES')).toMatchObject({ personTimes: 3, previousPersonTimes: 1 });
+    expect(counter(shenzhen.court, 'RIGHTS_NOTICES')).toMatchObject({
+      personTimes: 1,
+      previousPersonTimes: 0,
+    });
+  });
+
+  it('compares periods: the previous quarter’s figures are this quarter’s “previous”', async () => {
+    const previous = await report('440000', undefined, { from: '2024-10-03', to: '2024-12-31' });
+    const current = await report('440000');
+    expect(counter(previous.court, 'RIGHTS_NOTICES').personTimes).toBe(
+      counter(current.court, 'RIGHTS_NOTICES').previousPersonTimes,
+    );
+  });
+
+  it('is read by joint-meeting members of the region and higher levels only', async () => {
+    const countyMember: Principal = {
+      ...findDemoUser('justice-admin-440000')!,
+      userId: 'jm-440103',
+      regionCode: '440103',
+      roles: ['JOINT_MEETING_MEMBER'],
+    };
+    const cases: [string | Principal, string, string | null][] = [
+      ['justice-admin-440000', '440103', null],
+      [countyMember, '440103', null],
+      [countyMember, '440100', 'FORBIDDEN'],
+      ['justice-admin-110000', '440000', 'FORBIDDEN'],
+      ['dispatcher-440103', '440103', 'FORBIDDEN'],
+      ['court-staff-440103', '440103', 'FORBIDDEN'],
+      ['lawyer-440103-01', '440103', 'FORBIDDEN'],
+    ];
+    for (const [user, region, code] of cases) {
+      const res = await f.query(REPORT, { token: await f.tokenFor(user), variables: { r: region, ...Q1 } });
+      expect(
+        res.body.errors?.[0]?.extensions?.code ?? null,
+        `${JSON.stringify(user).slice(0, 40)} ${region}`,
+      ).toBe(code);
+    }
+    const anonymous = await f.query(REPORT, { variables: { r: '440000', ...Q1 } });
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const backwards = await f.query(REPORT, {
+      token: await guangdong(),
+      variables: { r: '440000', from: '2025-03-31', to: '2025-01-01' },
+    });
+    expect(backwards.body.errors?.[0]).toMatchObject({
+      message: '统计期间的开始日期不能晚于结束日期',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
+  it('counts lawyer-days on duty from the published schedule, each lawyer once a day', async () => {
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const month = { from: `${today.slice(0, 8)}01`, to: today };
+    const r = await report('440000', undefined, month);
+    const shifts = await sql<{
+      lawyer_id: string;
+      starts_at: Date;
+    }>`select s.lawyer_id, s.starts_at from duty_shift s
+      join workstation w on w.id = s.workstation_id
+      where s.status <> 'CANCELLED' and s.lawyer_id is not null and w.region_code like '44%'
+        and s.starts_at >= ${at(month.from, '00:00')} and s.starts_at < ${new Date(at(month.to, '00:00').getTime() + 86_400_000)}`.execute(
+      db('justice'),
+    );
+    const days = new Set(
+      shifts.rows.map(
+        (s) => `${s.lawyer_id}/${new Date(s.starts_at.getTime() + 8 * 3600_000).toISOString().slice(0, 10)}`,
+      ),
+    );
+    expect(days.size).toBeGreaterThan(0);
+    expect(counter(r.justice, 'LAWYER_DAYS_ON_DUTY')).toMatchObject({
+      personTimes: days.size,
+      cases: new Set(shifts.rows.map((s) => s.lawyer_id)).size,
+    });
+  });
+});
