@@ -297,4 +297,102 @@ describe('the joint-meeting report', () => {
       cases: new Set(shifts.rows.map((s) => s.lawyer_id)).size,
     });
   });
+
+  it('a joint meeting keeps the report frozen as convened; minutes, decisions and action items by their owners', async () => {
+    const admin = await guangdong();
+    const CONVENE = `mutation($k: String) { conveneJointMeeting(title: "2025年第一季度法律援助值班律师工作联席会议", heldOn: "2025-04-10",
+      place: "省司法厅第一会议室", reportFrom: "2025-01-01", reportTo: "2025-03-31", idempotencyKey: $k,
+      participants: [{ agency: "广东省高级人民法院", people: ["张三"] }, { agency: "广东省司法厅", people: ["李四", "王五"] }],
+      agenda: ["通报第一季度值班律师工作情况", "研究逾期指派问题"]) {
+      id report { takenAt court { key personTimes } justice { key personTimes } } } }`;
+    const denied = await f.query(CONVENE, { token: await f.tokenFor('dispatcher-440103') });
+    expect(denied.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const res = await f.query(CONVENE, { token: admin, variables: { k: 'meeting-2025-q1' } });
+    expect(res.body.errors).toBeUndefined();
+    const meeting = res.body.data.conveneJointMeeting;
+    expect(counter(meeting.report.court, 'RIGHTS_NOTICES').personTimes).toBe(4);
+    expect(counter(meeting.report.justice, 'CONSULTATIONS').personTimes).toBe(1);
+    const again = await f.query(CONVENE, { token: admin, variables: { k: 'meeting-2025-q1' } });
+    expect(again.body.data.conveneJointMeeting.id).toBe(meeting.id);
+
+    // A record arriving later changes the live report, never the meeting's.
+    await db('court')
+      .insertInto('rights_notice')
+      .values({
+        id: 'r-late',
+        person_id: 'case-court-440106-1-p1',
+        stage: 'TRIAL',
+        method: 'ORAL',
+        informed_at: at('2025-03-15'),
+        informed_by: 'fixture',
+        answer: 'REQUESTS_HELP',
+        note: null,
+        organ_kind: 'COURT',
+        organ_id: 'court-440106',
+        region_code: '440106',
+      })
+      .execute();
+    expect(counter((await report('440000')).court, 'RIGHTS_NOTICES').personTimes).toBe(5);
+    const READ = `query($r: RegionCode!) { jointMeetings(regionCode: $r) { id title report { court { key personTimes } } actionItems { description status followUp } } }`;
+    const frozen = await f.query(READ, { token: admin, variables: { r: '440000' } });
+    expect(counter(frozen.body.data.jointMeetings[0].report.court, 'RIGHTS_NOTICES').personTimes).toBe(4);
+
+    const MINUTES = `mutation($m: ID!) { recordMeetingMinutes(meetingId: $m, minutes: "会议通报了第一季度工作情况。", decisions: ["各单位于四月底前完成自查"]) { decisions } }`;
+    const otherBureau = await f.query(MINUTES, {
+      token: await f.tokenFor('justice-admin-110000'),
+      variables: { m: meeting.id },
+    });
+    expect(otherBureau.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const minutes = await f.query(MINUTES, { token: admin, variables: { m: meeting.id } });
+    expect(minutes.body.data.recordMeetingMinutes.decisions).toEqual(['各单位于四月底前完成自查']);
+    const item = await f.query(
+      `mutation($m: ID!) { addActionItem(meetingId: $m, description: "核查逾期指派原因", ownerAgencyId: "court-440103", ownerAgencyName: "广州市越秀区人民法院", dueOn: "2025-04-30") { id status } }`,
+      { token: admin, variables: { m: meeting.id } },
+    );
+    expect(item.body.errors).toBeUndefined();
+    const UPDATE = `mutation($i: ID!) { updateActionItem(itemId: $i, status: DONE, followUp: "已完成自查并整改") { status followUp } }`;
+    const notOwner = await f.query(UPDATE, {
+      token: await f.tokenFor('procuratorate-staff-440103'),
+      variables: { i: item.body.data.addActionItem.id },
+    });
+    expect(notOwner.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OWNER' });
+    const owner = await f.query(UPDATE, {
+      token: await f.tokenFor('court-staff-440103'),
+      variables: { i: item.body.data.addActionItem.id },
+    });
+    expect(owner.body.data.updateActionItem).toEqual({ status: 'DONE', followUp: '已完成自查并整改' });
+    const notMember = await f.query(READ, {
+      token: await f.tokenFor('court-staff-440103'),
+      variables: { r: '440000' },
+    });
+    expect(notMember.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // Exports in Simplified Chinese, self-contained.
+    const EXPORT = `query($f: ExportFormat!) { jointMeetings(regionCode: "440000") { id export(format: $f) { filename contentType content } } }`;
+    const csv = (await f.query(EXPORT, { token: admin, variables: { f: 'CSV' } })).body.data
+      .jointMeetings[0].export;
+    expect(csv.contentType).toBe('text/csv; charset=utf-8');
+    expect(csv.content.startsWith('\uFEFF联席会议统计报告')).toBe(true);
+    expect(csv.content).toContain('统计期间,2025年1月1日至2025年3月31日');
+    expect(csv.content).toContain('人民法院,告知值班律师法律帮助权利,合计,3,4,1,1,+300.0%');
+    expect(csv.content).toContain(
+      '核查逾期指派原因,广州市越秀区人民法院,2025年4月30日,已完成,已完成自查并整改',
+    );
+    const html = (await f.query(EXPORT, { token: admin, variables: { f: 'HTML' } })).body.data
+      .jointMeetings[0].export;
+    expect(html.content).toContain('<html lang="zh-CN">');
+    expect(html.content).toContain('2025年第一季度法律援助值班律师工作联席会议');
+    expect(html.content).toContain('人次（人次）');
+    expect(html.content).not.toMatch(/<script|<link|src=|https?:/);
+    const live = await f.query(
+      `{ jointMeetingReportExport(regionCode: "440100", from: "2025-01-01", to: "2025-03-31", format: CSV) { filename content } }`,
+      { token: admin },
+    );
+    expect(live.body.data.jointMeetingReportExport.filename).toBe(
+      '联席会议统计报告-440100-2025-01-01至2025-03-31.csv',
+    );
+    expect(live.body.data.jointMeetingReportExport.content).toContain(
+      '人民法院,告知值班律师法律帮助权利,合计,3,4,1,1,+300.0%',
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import type { AuditLogTable } from '@duty/kit';
 import type { JusticeBureauTable, LegalAidAgencyTable } from './agencies/table.js';
 import type { DisclosureTable, HelpRecordTable } from './help-records/table.js';
+import type { ActionItemTable, JointMeetingTable } from './joint-meetings/table.js';
 import type { LawyerTable } from './lawyers/table.js';
 import type { LegalAidApplicationTable, TimeLimitRuleTable } from './legal-aid/table.js';
 import type { HelpRequestNoticeTable, NoticeEventTable } from './notices/table.js';
@@ -28,4 +29,6 @@ export interface JusticeDatabase {
   legal_aid_application: LegalAidApplicationTable;
   time_limit_rule: TimeLimitRuleTable;
   plea_witness: PleaWitnessTable;
+  joint_meeting: JointMeetingTable;
+  action_item: ActionItemTable;
 }

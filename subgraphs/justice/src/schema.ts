@@ -14,6 +14,7 @@ import './help-records/schema.js';
 import './legal-aid/schema.js';
 import './plea/schema.js';
 import './report/schema.js';
+import './joint-meetings/schema.js';
 
 builder.queryType({});
 builder.mutationType({});

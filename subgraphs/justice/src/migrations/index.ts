@@ -9,6 +9,7 @@ import * as helpRecords from './2026-11-26-07-help-records.js';
 import * as legalAid from './2026-11-26-08-legal-aid-applications.js';
 import * as pleaWitness from './2026-11-26-09-plea-witness.js';
 import * as personKey from './2026-11-26-10-person-key.js';
+import * as jointMeetings from './2026-11-26-11-joint-meetings.js';
 
 export const migrations: Migrations = {
   '2026-11-26-01-reference-data': reference,
@@ -21,4 +22,5 @@ export const migrations: Migrations = {
   '2026-11-26-08-legal-aid-applications': legalAid,
   '2026-11-26-09-plea-witness': pleaWitness,
   '2026-11-26-10-person-key': personKey,
+  '2026-11-26-11-joint-meetings': jointMeetings,
 };

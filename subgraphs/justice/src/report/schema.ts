@@ -1,5 +1,6 @@
 import { jointMeetingReportPart, regionFullName, reportWindow, requireReportReader } from '@duty/kit';
 import { builder } from '../builder.js';
+import { justiceNames } from './assemble.js';
 import { JUSTICE_COUNTERS } from './sources.js';
 
 /** The legal aid agencies' part of the joint-meeting report, and the report's way in. */
@@ -8,15 +9,7 @@ export const JointMeetingReport = jointMeetingReportPart(builder, {
   description:
     "The legal aid agencies' figures (法律援助机构数据): requests received and answered late, consultations, refusals, applications forwarded, lawyer-days on duty",
   sources: JUSTICE_COUNTERS,
-  names: async (db, kind, ids) => {
-    // Organs are other agencies'; justice knows them by the workstation it keeps there.
-    const rows = await db
-      .selectFrom('workstation')
-      .select(['id', 'host_id', 'name'])
-      .where(kind === 'organ' ? 'host_id' : 'id', 'in', ids)
-      .execute();
-    return new Map(rows.map((w) => [kind === 'organ' ? w.host_id : w.id, w.name]));
-  },
+  names: justiceNames,
 });
 
 builder.objectFields(JointMeetingReport, (t) => ({

@@ -1,0 +1,131 @@
+import { type ReportCounter, regionFullName } from '@duty/kit';
+import { type AssembledReport, REPORT_PARTS } from './assemble.js';
+
+/** A China date `YYYY-MM-DD` as `2025年1月1日`. */
+const day = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+const period = (from: string, to: string) => `${day(from)}至${day(to)}`;
+const change = (now: number, before: number) =>
+  before === 0
+    ? now === 0
+      ? '持平'
+      : '新增'
+    : `${now >= before ? '+' : ''}${(((now - before) / before) * 100).toFixed(1)}%`;
+
+export interface MeetingMinutes {
+  title: string;
+  heldOn: string;
+  place: string | null;
+  participants: { agency: string; people: string[] }[];
+  agenda: string[];
+  minutes: string | null;
+  decisions: string[];
+  actionItems: {
+    description: string;
+    owner: string;
+    dueOn: string;
+    status: string;
+    followUp: string | null;
+  }[];
+}
+
+const csvCell = (v: string | number) => {
+  const s = String(v);
+  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+
+/**
+ * The report as CSV for spreadsheets: UTF-8 with a byte-order mark (Excel reads the Chinese), one
+ * row per counter and per month, the previous period beside each.
+ */
+export function reportCsv(r: AssembledReport, minutes?: MeetingMinutes): string {
+  const region = regionFullName(r.regionCode) ?? r.regionCode;
+  const rows: (string | number)[][] = [
+    ['联席会议统计报告'],
+    ['行政区划', `${region}（${r.regionCode}）`],
+    ['统计期间', period(r.from, r.to)],
+    ['对比期间', period(r.previousFrom, r.previousTo)],
+    [],
+    [
+      '报送单位',
+      '统计项',
+      '分项',
+      '件数（件）',
+      '人次（人次）',
+      '上期件数（件）',
+      '上期人次（人次）',
+      '人次增减',
+    ],
+  ];
+  for (const part of REPORT_PARTS) {
+    for (const c of r.parts[part.field]) {
+      rows.push([
+        part.title,
+        c.label,
+        '合计',
+        c.cases,
+        c.personTimes,
+        c.previousCases,
+        c.previousPersonTimes,
+        change(c.personTimes, c.previousPersonTimes),
+      ]);
+      for (const m of c.byMonth)
+        rows.push([part.title, c.label, m.label, m.cases, m.personTimes, '', '', '']);
+    }
+  }
+  if (minutes) {
+    rows.push([], ['会议', minutes.title], ['时间', day(minutes.heldOn)], ['决定事项']);
+    for (const d of minutes.decisions) rows.push(['', d]);
+    rows.push(['督办事项', '责任单位', '完成期限', '状态', '落实情况']);
+    for (const a of minutes.actionItems)
+      rows.push([a.description, a.owner, day(a.dueOn), a.status, a.followUp ?? '']);
+  }
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+const esc = (s: string | number) =>
+  String(s)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
+
+function counterTable(title: string, counters: ReportCounter[]) {
+  const rows = counters
+    .map(
+      (c) =>
+        `<tr><td>${esc(c.label)}</td><td>${c.cases}</td><td>${c.personTimes}</td><td>${c.previousCases}</td><td>${c.previousPersonTimes}</td><td>${esc(change(c.personTimes, c.previousPersonTimes))}</td></tr>`,
+    )
+    .join('');
+  return `<h2>${esc(title)}</h2><table><thead><tr><th>统计项</th><th>件数（件）</th><th>人次（人次）</th><th>上期件数（件）</th><th>上期人次（人次）</th><th>人次增减</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** The report (and a meeting's minutes) as a self-contained printable page in Simplified Chinese. */
+export function reportHtml(r: AssembledReport, minutes?: MeetingMinutes): string {
+  const region = regionFullName(r.regionCode) ?? r.regionCode;
+  const title = minutes ? minutes.title : `${region}法律援助值班律师工作联席会议统计报告`;
+  const meeting = minutes
+    ? `<section><h2>会议情况</h2><p>时间：${esc(day(minutes.heldOn))}${minutes.place ? `　地点：${esc(minutes.place)}` : ''}</p>
+<p>参会单位和人员：${minutes.participants.map((p) => `${esc(p.agency)}（${p.people.map(esc).join('、')}）`).join('；')}</p>
+<h3>议题</h3><ol>${minutes.agenda.map((a) => `<li>${esc(a)}</li>`).join('')}</ol>
+<h3>会议纪要</h3><p>${esc(minutes.minutes ?? '（尚未记录）')}</p>
+<h3>决定事项</h3><ol>${minutes.decisions.map((d) => `<li>${esc(d)}</li>`).join('')}</ol>
+<h3>督办事项</h3><table><thead><tr><th>事项</th><th>责任单位</th><th>完成期限</th><th>状态</th><th>落实情况</th></tr></thead><tbody>${minutes.actionItems
+        .map(
+          (a) =>
+            `<tr><td>${esc(a.description)}</td><td>${esc(a.owner)}</td><td>${esc(day(a.dueOn))}</td><td>${esc(a.status)}</td><td>${esc(a.followUp ?? '')}</td></tr>`,
+        )
+        .join('')}</tbody></table></section>`
+    : '';
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>
+<style>body{font-family:"SimSun","Songti SC",serif;margin:2cm;color:#000}h1{text-align:center;font-size:20pt}
+table{border-collapse:collapse;width:100%;margin:8pt 0}th,td{border:1px solid #000;padding:3pt 6pt;font-size:10.5pt}
+th{background:#eee}td:not(:first-child){text-align:right}@media print{body{margin:0}h2{page-break-after:avoid}}</style></head>
+<body><h1>${esc(title)}</h1>
+<p>行政区划：${esc(region)}（${esc(r.regionCode)}）　统计期间：${esc(period(r.from, r.to))}　对比期间：${esc(period(r.previousFrom, r.previousTo))}</p>
+${meeting}
+${REPORT_PARTS.map((p) => counterTable(p.title, r.parts[p.field])).join('\n')}
+<p>说明：件数按案件（法律援助机构按当事人）计，人次按每人每次计；数据由各成员单位系统分别统计，不含个人信息。</p>
+</body></html>
+`;
+}
