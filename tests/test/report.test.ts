@@ -369,8 +369,8 @@ describe('the joint-meeting report', () => {
 
     // Exports in Simplified Chinese, self-contained.
     const EXPORT = `query($f: ExportFormat!) { jointMeetings(regionCode: "440000") { id export(format: $f) { filename contentType content } } }`;
-    const csv = (await f.query(EXPORT, { token: admin, variables: { f: 'CSV' } })).body.data
-      .jointMeetings[0].export;
+    const csv = (await f.query(EXPORT, { token: admin, variables: { f: 'CSV' } })).body.data.jointMeetings[0]
+      .export;
     expect(csv.contentType).toBe('text/csv; charset=utf-8');
     expect(csv.content.startsWith('\uFEFF联席会议统计报告')).toBe(true);
     expect(csv.content).toContain('统计期间,2025年1月1日至2025年3月31日');
