@@ -20,6 +20,7 @@ export { kitMigrations } from './migrations/index.js';
 export { organRequestTables } from './migrations/templates/2026-11-26-01-organ-requests.js';
 export { auditLogTable } from './migrations/templates/2026-11-26-02-audit-log.js';
 export { measureApplicationTable } from './migrations/templates/2026-11-26-03-measure-applications.js';
+export { organReportIndexes } from './migrations/templates/2026-11-26-04-report-indexes.js';
 export * from './migrator.js';
 export * from './notices.js';
 export * from './organ-fields.js';

@@ -142,7 +142,42 @@ export async function benchInbox(requests: number, n: number) {
     await page(50);
     const page10 = await measure(10);
     const page50 = await measure(50);
-    return { backend: f.subgraphs.justice!.database.kind, notices: requests, requests: n, page10, page50 };
+    // The joint-meeting report for the province over the year, on the same data.
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const yearAgo = new Date(Date.now() + 8 * 3600_000 - 364 * 86_400_000).toISOString().slice(0, 10);
+    const reportQuery = `query { jointMeetingReport(regionCode: "110000", from: "${yearAgo}", to: "${today}") {
+      justice { key cases personTimes byMonth { key personTimes } } court { key cases personTimes byOrgan { key personTimes } }
+      procuratorate { key cases personTimes } publicSecurity { key cases personTimes } } }`;
+    const oneReport = async () => {
+      const res = await f.query(reportQuery, { token });
+      const help = res.body.data?.jointMeetingReport?.court?.find((c: any) => c.key === 'HELP_REQUESTS');
+      if (res.body.errors || !help?.personTimes)
+        throw new Error(JSON.stringify(res.body.errors ?? 'empty report'));
+    };
+    await oneReport();
+    const before = statements();
+    const reportMs: number[] = [];
+    for (let i = 0; i < Math.max(10, n / 5); i += 1) {
+      const t0 = performance.now();
+      await oneReport();
+      reportMs.push(performance.now() - t0);
+    }
+    const after = statements();
+    const report = {
+      p50: median(reportMs),
+      p99: percentile(reportMs, 99),
+      sqlPerReport: Object.fromEntries(
+        Object.keys(after).map((k) => [k, (after[k]! - before[k]!) / reportMs.length]),
+      ),
+    };
+    return {
+      backend: f.subgraphs.justice!.database.kind,
+      notices: requests,
+      requests: n,
+      page10,
+      page50,
+      report,
+    };
   } finally {
     await f.stop();
   }

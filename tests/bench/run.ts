@@ -41,6 +41,12 @@ SQL statements per uncached board read: ${board.statementsPerUncachedRead}; cach
 |---|---|---|---|---|---|---|
 ${inboxRow('10 items', inbox.page10)}
 ${inboxRow('50 items', inbox.page50)}
+
+## The joint-meeting report: Beijing over a year, on the same data (${inbox.backend})
+
+| p50 | p99 | SQL per report: justice | court | procuratorate | public-security |
+|---|---|---|---|---|---|
+| ${f(inbox.report.p50)} ms | ${f(inbox.report.p99)} ms | ${['justice', 'court', 'procuratorate', 'public-security'].map((s) => inbox.report.sqlPerReport[s]).join(' | ')} |
 `;
 const dir = join(REPO_ROOT, 'bench-results');
 mkdirSync(dir, { recursive: true });

@@ -5,6 +5,7 @@ import * as plea from './2026-11-26-03-plea.js';
 import * as measures from './2026-11-26-04-measure-applications.js';
 import * as complaints from './2026-11-26-05-misconduct-complaints.js';
 import * as fileReviews from './2026-11-26-06-file-reviews.js';
+import * as reportIndexes from './2026-11-26-07-report-indexes.js';
 
 export const migrations: Migrations = {
   '2026-11-26-01-procuratorates': procuratorates,
@@ -13,4 +14,5 @@ export const migrations: Migrations = {
   '2026-11-26-04-measure-applications': measures,
   '2026-11-26-05-misconduct-complaints': complaints,
   '2026-11-26-06-file-reviews': fileReviews,
+  '2026-11-26-07-report-indexes': reportIndexes,
 };

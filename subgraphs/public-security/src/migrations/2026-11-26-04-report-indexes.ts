@@ -1,0 +1,4 @@
+import { organReportIndexes } from '@duty/kit';
+
+// Frozen: change the schema with a new, later migration.
+export const { up, down } = organReportIndexes();
