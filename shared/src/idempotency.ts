@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { type ConstraintMessages, translateDatabaseError } from './db-errors.js';
 import { DutyError } from './errors.js';
 
@@ -34,3 +35,9 @@ export async function createOnce<T extends { id: string }>(options: {
     throw translateDatabaseError(error, options.rules ?? {});
   }
 }
+
+/** How every mutation's `idempotencyKey` argument is checked. */
+export const idempotencyKeyRule = z.string().min(8, '幂等键至少 8 个字符').max(100);
+
+/** How every "reason" argument (a refusal's, a decision's) is checked. */
+export const reasonRule = z.string().trim().min(2, '理由至少 2 个字').max(500, '理由最多 500 字');

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { KitBuilder } from '../builder.js';
 import type { SubgraphName } from '../config.js';
 import { DutyError } from '../errors.js';
-import { createOnce } from '../idempotency.js';
+import { createOnce, idempotencyKeyRule, reasonRule } from '../idempotency.js';
 import { byKeys, groupByKeys } from '../scope.js';
 import type { SubgraphContext } from '../subgraph.js';
 import { isAssignedToPerson } from './lawyer-access.js';
@@ -153,7 +153,7 @@ export function measureApplicationSchema<Ctx extends SubgraphContext<any>, Perso
           required: true,
           validate: z.string().trim().min(2, '请写明申请理由').max(2000, '理由最多 2000 字'),
         }),
-        idempotencyKey: t.arg.string({ validate: z.string().min(8, '幂等键至少 8 个字符').max(100) }),
+        idempotencyKey: t.arg.string({ validate: idempotencyKeyRule }),
       },
       resolve: async (_root, args, ctx) => {
         const lawyerId = ctx.principal?.lawyerId;
@@ -213,7 +213,7 @@ export function measureApplicationSchema<Ctx extends SubgraphContext<any>, Perso
         applicationId: t.arg.id({ required: true }),
         grant: t.arg.boolean({ required: true }),
         reason: t.arg.string({
-          validate: z.string().trim().min(2, '理由至少 2 个字').max(500, '理由最多 500 字'),
+          validate: reasonRule,
         }),
       },
       resolve: async (_root, args, ctx) => {

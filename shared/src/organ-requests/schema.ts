@@ -6,6 +6,7 @@ import { caseStageEnum, type KitBuilder, organKindEnum } from '../builder.js';
 import type { SubgraphName } from '../config.js';
 import { translateDatabaseError } from '../db-errors.js';
 import { DutyError } from '../errors.js';
+import { idempotencyKeyRule } from '../idempotency.js';
 import { CASE_STAGE, type CaseStage, type OrganKind } from '../notices.js';
 import { canReadOrganRecord, type Role } from '../principal.js';
 import { byKeys, groupByKeys } from '../scope.js';
@@ -229,7 +230,7 @@ export function organRequestSchema<Ctx extends SubgraphContext<any>>(
         relativeRelation: t.arg.string({ validate: z.string().trim().min(1).max(20, '关系最多 20 字') }),
         idempotencyKey: t.arg.string({
           description: 'Repeating the call with the same key returns the first request (幂等键)',
-          validate: z.string().min(8, '幂等键至少 8 个字符').max(100),
+          validate: idempotencyKeyRule,
         }),
       },
       resolve: async (_root, args, ctx) => {

@@ -6,7 +6,8 @@ import type { ReportWindow } from './period.js';
  * One counter's source: SQL selecting one row per person-time with the columns `at` (timestamptz),
  * `stage`, `organ_id`, `workstation_id` (or null), `case_key` (what makes one case, 件) and
  * `region_code`. The report adds the region and period filter; all counters of a subgraph run as
- * one statement.
+ * one statement. A source that cannot be filtered from outside (one with DISTINCT or GROUP BY)
+ * filters itself early with the CTE `report_window (region_prefix, from_at, to_at)`.
  */
 export interface CounterSource {
   key: string;
@@ -64,7 +65,11 @@ export async function countReport(
     sql` union all `,
   );
   const { rows } = await sql<Row>`
-    with facts as (${facts}),
+    with report_window as (
+      select ${`${w.regionPrefix}%`}::text as region_prefix, ${w.previousFromAt}::timestamptz as from_at,
+        ${w.toAt}::timestamptz as to_at
+    ),
+    facts as (${facts}),
     tagged as (
       select counter, stage, organ_id, workstation_id, case_key,
         case when at >= ${w.fromAt} then 'C' else 'P' end as period,

@@ -3,14 +3,15 @@ import {
   DutyError,
   encodeRowCursor,
   groupByKeys,
+  idempotencyKeyRule,
   LEGAL_AID_STAFF,
   pageByKey,
+  reasonRule,
   requireRegionRole,
   rowKeysetPage,
   withDatabaseRules,
 } from '@duty/kit';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { builder, type Context } from '../builder.js';
 import type { JusticeDatabase } from '../db.js';
 import { Lawyer } from '../lawyers/schema.js';
@@ -136,9 +137,6 @@ const STATUS_NAME: Record<NoticeStatus, string> = {
   REFUSED_BY_ACCUSED: '当事人拒绝帮助',
 };
 
-const reasonText = z.string().trim().min(2, '理由至少 2 个字').max(500, '理由最多 500 字');
-const idempotencyKey = z.string().min(8, '幂等键至少 8 个字符').max(100);
-
 /**
  * One step on one notice, in a transaction with the notice locked: a step repeated with the same
  * idempotency key returns the notice as it is; a step the status does not allow is refused.
@@ -232,8 +230,8 @@ builder.mutationFields((t) => ({
     args: {
       noticeId: t.arg.id({ required: true }),
       licenseNo: t.arg({ type: 'LawyerLicenseNo', required: true }),
-      reason: t.arg.string({ validate: reasonText }),
-      idempotencyKey: t.arg.string({ validate: idempotencyKey }),
+      reason: t.arg.string({ validate: reasonRule }),
+      idempotencyKey: t.arg.string({ validate: idempotencyKeyRule }),
     },
     resolve: (_root, args, ctx) =>
       step(
@@ -265,8 +263,8 @@ builder.mutationFields((t) => ({
     args: {
       noticeId: t.arg.id({ required: true }),
       action: t.arg({ type: Action, required: true }),
-      reason: t.arg.string({ validate: reasonText }),
-      idempotencyKey: t.arg.string({ validate: idempotencyKey }),
+      reason: t.arg.string({ validate: reasonRule }),
+      idempotencyKey: t.arg.string({ validate: idempotencyKeyRule }),
     },
     resolve: (_root, args, ctx) => {
       if (args.action === 'ASSIGN') throw new DutyError('BAD_USER_INPUT', '指派请使用 assignDutyLawyer');

@@ -7,6 +7,7 @@ import {
   DutyError,
   groupByKeys,
   hasAnyRole,
+  idempotencyKeyRule,
   LEGAL_AID_STAFF,
   organKindEnum,
   type Principal,
@@ -317,7 +318,7 @@ builder.mutationFields((t) => ({
       record: t.arg({ type: RecordInput, required: true }),
       idempotencyKey: t.arg.string({
         description: 'Repeating the call with the same key returns the first record (幂等键)',
-        validate: z.string().min(8, '幂等键至少 8 个字符').max(100),
+        validate: idempotencyKeyRule,
       }),
     },
     resolve: async (_root, args, ctx) => {
@@ -426,7 +427,7 @@ builder.mutationFields((t) => ({
         required: true,
         validate: z.string().trim().min(5, '披露内容至少 5 个字').max(2000, '披露内容最多 2000 字'),
       }),
-      idempotencyKey: t.arg.string({ validate: z.string().min(8, '幂等键至少 8 个字符').max(100) }),
+      idempotencyKey: t.arg.string({ validate: idempotencyKeyRule }),
     },
     resolve: async (_root, args, ctx) => {
       const lawyerId = lawyerOf(ctx);

@@ -5,6 +5,7 @@ import {
   DutyError,
   groupByKeys,
   hasAnyRole,
+  idempotencyKeyRule,
   type Principal,
   regionScopePrefix,
   reportCounterTypes,
@@ -247,7 +248,7 @@ builder.mutationFields((t) => ({
       }),
       reportFrom: t.arg({ type: 'LocalDate', required: true, description: '报告统计起始日期' }),
       reportTo: t.arg({ type: 'LocalDate', required: true, description: '报告统计截止日期' }),
-      idempotencyKey: t.arg.string({ validate: z.string().min(8, '幂等键至少 8 个字符').max(100) }),
+      idempotencyKey: t.arg.string({ validate: idempotencyKeyRule }),
     },
     resolve: async (_root, args, ctx) => {
       const p = ctx.principal!;

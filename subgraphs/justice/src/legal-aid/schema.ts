@@ -8,10 +8,12 @@ import {
   enqueue,
   groupByKeys,
   hasAnyRole,
+  idempotencyKeyRule,
   LEGAL_AID_STAFF,
   listRegionPrefix,
   type Principal,
   pageByKey,
+  reasonRule,
   requireRegionRole,
   translateDatabaseError,
 } from '@duty/kit';
@@ -224,7 +226,7 @@ builder.mutationFields((t) => ({
           .min(1, '至少转交一份材料')
           .max(30),
       }),
-      idempotencyKey: t.arg.string({ validate: z.string().min(8, '幂等键至少 8 个字符').max(100) }),
+      idempotencyKey: t.arg.string({ validate: idempotencyKeyRule }),
     },
     resolve: async (_root, args, ctx) => {
       const lawyerId = ctx.principal?.lawyerId;
@@ -308,7 +310,7 @@ builder.mutationFields((t) => ({
       applicationId: t.arg.id({ required: true }),
       grant: t.arg.boolean({ required: true }),
       reason: t.arg.string({
-        validate: z.string().trim().min(2, '理由至少 2 个字').max(500, '理由最多 500 字'),
+        validate: reasonRule,
       }),
     },
     resolve: async (_root, args, ctx) => {

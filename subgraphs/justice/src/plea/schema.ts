@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createOnce, DutyError } from '@duty/kit';
+import { createOnce, DutyError, idempotencyKeyRule } from '@duty/kit';
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 import { builder, type Context } from '../builder.js';
@@ -93,7 +93,7 @@ builder.mutationField('recordPleaWitness', (t) =>
       objection: t.arg.string({
         validate: z.string().trim().min(2, '异议至少 2 个字').max(2000, '异议最多 2000 字'),
       }),
-      idempotencyKey: t.arg.string({ validate: z.string().min(8, '幂等键至少 8 个字符').max(100) }),
+      idempotencyKey: t.arg.string({ validate: idempotencyKeyRule }),
     },
     resolve: async (_root, args, ctx) => {
       const lawyerId = ctx.principal?.lawyerId;

@@ -57,6 +57,8 @@ export const JUSTICE_COUNTERS: readonly CounterSource[] = [
       from duty_shift s join workstation w on w.id = s.workstation_id
       cross join lateral (select (date_trunc('day', (s.starts_at at time zone 'UTC') + interval '8 hours')
         - interval '8 hours') at time zone 'UTC' as day) d
-      where s.status <> 'CANCELLED' and s.lawyer_id is not null`,
+      cross join report_window rw
+      where s.status <> 'CANCELLED' and s.lawyer_id is not null and w.region_code like rw.region_prefix
+        and s.starts_at >= rw.from_at - interval '1 day' and s.starts_at < rw.to_at`,
   },
 ];

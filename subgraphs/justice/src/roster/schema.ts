@@ -8,6 +8,7 @@ import {
   listRegionPrefix,
   ORGAN_STAFF,
   pageByKey,
+  reasonRule,
   requireRegionRole,
   withDatabaseRules,
 } from '@duty/kit';
@@ -159,7 +160,7 @@ builder.queryField('roster', (t) =>
   ),
 );
 
-const reason = z.string().trim().min(2, '理由至少 2 个字').max(500, '理由最多 500 字');
+const reason = reasonRule;
 
 const AssessmentInput = builder.inputType('RosterAssessmentInput', {
   description: 'Admission assessment (入册考核)',

@@ -11,11 +11,11 @@ import {
   listRegionPrefix,
   ORGAN_STAFF,
   pageByKey,
+  reasonRule,
   requireRegionRole,
   withDatabaseRules,
 } from '@duty/kit';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { LegalAidAgency } from '../agencies/schema.js';
 import { builder, type Context } from '../builder.js';
 import type { JusticeDatabase } from '../db.js';
@@ -216,7 +216,7 @@ builder.queryFields((t) => ({
 
 // ---- writes -------------------------------------------------------------------------------
 
-const reason = z.string().trim().min(2, '理由至少 2 个字').max(500, '理由最多 500 字');
+const reason = reasonRule;
 
 async function workstationForWrite(ctx: Context, db: Kysely<JusticeDatabase>, id: string, what: string) {
   const [ws] = await findWorkstationsByIds(db, [id]);

@@ -6,6 +6,7 @@ import {
   DutyError,
   encodeRowCursor,
   hasAnyRole,
+  idempotencyKeyRule,
   isRegionWithin,
   isStaffOf,
   type PageArgs,
@@ -148,7 +149,7 @@ builder.mutationFields((t) => ({
         required: true,
         validate: z.string().trim().min(5, '请写明事实和理由').max(5000),
       }),
-      idempotencyKey: t.arg.string({ validate: z.string().min(8, '幂等键至少 8 个字符').max(100) }),
+      idempotencyKey: t.arg.string({ validate: idempotencyKeyRule }),
     },
     resolve: async (_root, args, ctx) => {
       const lawyerId = ctx.principal?.lawyerId;

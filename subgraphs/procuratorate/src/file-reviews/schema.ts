@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { byKeys, createOnce, DutyError, groupByKeys, isStaffOf, type Principal } from '@duty/kit';
+import {
+  byKeys,
+  createOnce,
+  DutyError,
+  groupByKeys,
+  idempotencyKeyRule,
+  isStaffOf,
+  type Principal,
+} from '@duty/kit';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { builder, type Context } from '../builder.js';
@@ -104,7 +112,7 @@ builder.mutationFields((t) => ({
     authScopes: { anyRole: ['DUTY_LAWYER'] },
     args: {
       caseId: t.arg.id({ required: true }),
-      idempotencyKey: t.arg.string({ validate: z.string().min(8, '幂等键至少 8 个字符').max(100) }),
+      idempotencyKey: t.arg.string({ validate: idempotencyKeyRule }),
     },
     resolve: async (_root, args, ctx) => {
       const lawyerId = ctx.principal?.lawyerId;

@@ -7,6 +7,7 @@ import {
   createOnce,
   DutyError,
   groupByKeys,
+  idempotencyKeyRule,
   isAssignedToPerson,
   isStaffOf,
   type Principal,
@@ -179,7 +180,7 @@ async function ownRecommendation(ctx: Context, id: string) {
   return r;
 }
 
-const keyArg = z.string().min(8, '幂等键至少 8 个字符').max(100);
+const keyArg = idempotencyKeyRule;
 const opinionText = z.string().trim().min(2, '意见至少 2 个字').max(2000, '意见最多 2000 字');
 
 builder.mutationFields((t) => ({

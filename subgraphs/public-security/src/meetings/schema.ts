@@ -7,11 +7,13 @@ import {
   findHelpRequestsByIds,
   groupByKeys,
   hasAnyRole,
+  idempotencyKeyRule,
   isAssignedToRequest,
   isStaffOf,
   LEGAL_AID_STAFF,
   type Principal,
   pageByKey,
+  reasonRule,
   translateDatabaseError,
 } from '@duty/kit';
 import { z } from 'zod';
@@ -211,7 +213,7 @@ builder.mutationFields((t) => ({
       }),
       idempotencyKey: t.arg.string({
         description: 'Repeating the call with the same key returns the first request (幂等键)',
-        validate: z.string().min(8, '幂等键至少 8 个字符').max(100),
+        validate: idempotencyKeyRule,
       }),
     },
     resolve: async (_root, args, ctx) => {
@@ -290,7 +292,7 @@ builder.mutationFields((t) => ({
       approve: t.arg.boolean({ required: true }),
       reason: t.arg.string({
         description: 'Required when refusing (不予许可的理由)',
-        validate: z.string().trim().min(2, '理由至少 2 个字').max(500, '理由最多 500 字'),
+        validate: reasonRule,
       }),
     },
     resolve: async (_root, args, ctx) => {
