@@ -395,4 +395,365 @@ describe('the joint-meeting report', () => {
       '人民法院,告知值班律师法律帮助权利,合计,3,4,1,1,+300.0%',
     );
   });
+
+  it('counts every counter by hand in a second quarter of records', async () => {
+    const may = (d: number) => at(`2025-05-${String(d).padStart(2, '0')}`);
+    const measure = (id: string, person: string, when: Date) => ({
+      id,
+      person_id: person,
+      lawyer_id: 'lawyer-440103-01',
+      current_measure: 'ARREST',
+      requested_measure: 'BAIL',
+      grounds: '理由',
+      filed_at: when,
+      decision_deadline_at: new Date(when.getTime() + 72 * 3600_000),
+      status: 'PENDING',
+      decided_by: null,
+      decided_at: null,
+      decision_reason: null,
+      idempotency_key: null,
+    });
+    await db('court')
+      .insertInto('measure_application')
+      .values(measure('cm1', 'case-court-440103-1-p1', may(6)))
+      .execute();
+    const proc = db('procuratorate');
+    await proc
+      .insertInto('measure_application')
+      .values(measure('pm1', 'case-proc-440106-1-p1', may(8)))
+      .execute();
+    await proc
+      .insertInto('sentencing_recommendation')
+      .values({
+        id: 'sr1',
+        person_id: 'case-proc-440103-1-p1',
+        charges: ['盗窃罪'],
+        sentence: '有期徒刑六个月',
+        procedure: 'FAST_TRACK',
+        recorded_by: 'fixture',
+        recorded_at: may(1),
+        idempotency_key: null,
+      })
+      .execute();
+    const opinion = (id: string, when: Date, adopted: boolean | null) => ({
+      id,
+      recommendation_id: 'sr1',
+      lawyer_id: 'lawyer-440103-01',
+      on_facts: null,
+      on_charge: null,
+      on_law: null,
+      on_recommendation: '建议缓刑',
+      on_procedure: null,
+      submitted_at: when,
+      adopted,
+      adoption_reason: null,
+      decided_by: adopted === null ? null : 'fixture',
+      decided_at: adopted === null ? null : when,
+      idempotency_key: null,
+    });
+    await proc
+      .insertInto('lawyer_opinion')
+      .values([opinion('o1', may(2), true), opinion('o2', may(3), null)])
+      .execute();
+    const agreement = (id: string, when: Date, capacity: string) => ({
+      id,
+      recommendation_id: 'sr1',
+      person_id: 'case-proc-440103-1-p1',
+      signed_at: when,
+      lawyer_id: 'lawyer-440103-01',
+      lawyer_license_no: '14401201910000001',
+      lawyer_name: '律师',
+      lawyer_capacity: capacity,
+      recorded_by: 'fixture',
+      idempotency_key: null,
+    });
+    await proc
+      .insertInto('plea_agreement')
+      .values([agreement('pa1', may(4), 'DUTY_LAWYER'), agreement('pa2', may(5), 'DEFENSE_COUNSEL')])
+      .execute();
+    await proc
+      .insertInto('misconduct_complaint')
+      .values({
+        id: 'mc1',
+        procuratorate_id: 'proc-440103',
+        notice_id: 'n3',
+        lawyer_id: 'lawyer-440103-01',
+        kind: 'TORTURE',
+        against: '某所',
+        facts: '当事人称被殴打。',
+        filed_at: may(6),
+        handling_notes: null,
+        outcome: null,
+        handled_by: null,
+        concluded_at: null,
+        idempotency_key: null,
+      })
+      .execute();
+    const review = (id: string, status: string) => ({
+      id,
+      case_id: 'case-proc-440103-1',
+      lawyer_id: 'lawyer-440103-01',
+      requested_at: may(6),
+      status,
+      scheduled_at: status === 'DONE' ? may(7) : null,
+      place: status === 'DONE' ? '阅卷室' : null,
+      decision_reason: null,
+      reviewed_at: status === 'DONE' ? may(7) : null,
+      materials: status === 'DONE' ? ['起诉意见书'] : null,
+      handled_by: null,
+      idempotency_key: null,
+    });
+    await proc
+      .insertInto('file_review')
+      .values([review('fr1', 'DONE'), review('fr2', 'REQUESTED')])
+      .execute();
+    const ps = db('public-security');
+    const psRequest = (id: string, person: string, organKind: string, organ: string, when: Date) => ({
+      id,
+      person_id: person,
+      stage: 'INVESTIGATION',
+      requested_by: 'ACCUSED',
+      relative_name: null,
+      relative_relation: null,
+      requested_at: when,
+      deadline_at: new Date(when.getTime() + 24 * 3600_000),
+      recorded_by: 'fixture',
+      idempotency_key: null,
+      organ_kind: organKind,
+      organ_id: organ,
+      region_code: '440103',
+    });
+    await ps
+      .insertInto('help_request')
+      .values([
+        psRequest('ps-h1', 'case-psb-440103-1-p1', 'DETENTION_CENTER', 'dc-440103', may(2)),
+        psRequest('ps-h2', 'case-psb-440103-2-p1', 'PUBLIC_SECURITY', 'psb-440103', may(3)),
+      ])
+      .execute();
+    await ps
+      .insertInto('measure_application')
+      .values(measure('sm1', 'case-psb-440103-1-p1', may(11)))
+      .execute();
+    await ps
+      .insertInto('meeting_request')
+      .values({
+        id: 'm1',
+        person_id: 'case-psb-440103-1-p1',
+        detention_center_id: 'dc-440103',
+        help_request_id: 'ps-h1',
+        lawyer_id: 'lawyer-440103-01',
+        requested_at: may(8),
+        needs_approval: false,
+        status: 'HELD',
+        deadline_at: may(10),
+        decided_by: null,
+        decided_at: null,
+        decision_reason: null,
+        scheduled_at: may(9),
+        room: '1号',
+        arranged_by: 'fixture',
+        arranged_at: may(8),
+        held_from: may(9),
+        held_until: at('2025-05-09', '11:00'),
+        idempotency_key: null,
+      })
+      .execute();
+    const j = db('justice');
+    await j
+      .insertInto('help_request_notice')
+      .values({
+        id: 'n3',
+        subgraph: 'court',
+        request_type: 'CourtHelpRequest',
+        request_id: 'n3',
+        organ_kind: 'COURT',
+        organ_id: 'court-440103',
+        region_code: '440103',
+        stage: 'TRIAL',
+        workstation_id: 'ws-court-440103',
+        requested_at: may(1),
+        deadline_at: may(3),
+        status: 'COMPLETED',
+        lawyer_id: 'lawyer-440103-01',
+        assigned_at: may(1),
+        person_key: null,
+      })
+      .execute();
+    await j
+      .insertInto('notice_event')
+      .values({
+        id: 'e1',
+        notice_id: 'n3',
+        action: 'REFUSED_BY_ACCUSED',
+        status_after: 'REFUSED_BY_ACCUSED',
+        lawyer_id: 'lawyer-440103-01',
+        reason: '当事人拒绝',
+        actor: 'fixture',
+        at: may(2),
+        idempotency_key: null,
+      })
+      .execute();
+    const application = (id: string, received: Date, forwarded: Date, status: string) => ({
+      id,
+      notice_id: 'n3',
+      forwarded_by: 'lawyer-440103-01',
+      applicant: 'ACCUSED',
+      relative_name: null,
+      relative_relation: null,
+      received_at: received,
+      materials: ['申请表'],
+      forwarded_at: forwarded,
+      forward_deadline_at: new Date(received.getTime() + 24 * 3600_000),
+      review_deadline_at: new Date(forwarded.getTime() + 7 * 86_400_000),
+      status,
+      decided_at: status === 'UNDER_REVIEW' ? null : forwarded,
+      decided_by: null,
+      decision_reason: status === 'REFUSED' ? '不符合条件' : null,
+      defense_deadline_at: null,
+      defense_lawyer_id: null,
+      defense_assigned_at: null,
+      defense_assigned_by: null,
+      idempotency_key: null,
+    });
+    await j
+      .insertInto('legal_aid_application')
+      .values([
+        application('a1', may(1), may(3), 'REFUSED'),
+        application('a2', may(3), may(3), 'UNDER_REVIEW'),
+      ])
+      .execute();
+    await j
+      .insertInto('plea_witness')
+      .values([
+        {
+          id: 'w1',
+          agreement_id: 'pa1',
+          lawyer_id: 'lawyer-440103-01',
+          present: false,
+          voluntary: true,
+          objection: null,
+          recorded_at: may(5),
+          idempotency_key: null,
+        },
+        {
+          id: 'w2',
+          agreement_id: 'pa2',
+          lawyer_id: 'lawyer-440103-01',
+          present: true,
+          voluntary: true,
+          objection: null,
+          recorded_at: may(5),
+          idempotency_key: null,
+        },
+      ])
+      .execute();
+    const rating = (id: string, kind: string, score: number, day: number, notice: string | null) => ({
+      id,
+      kind,
+      workstation_id: 'ws-court-440103',
+      notice_id: notice,
+      rating: score,
+      comment: null,
+      rated_at: may(day),
+      recorded_by: 'fixture',
+      region_code: '440103',
+      idempotency_key: null,
+    });
+    await j
+      .insertInto('service_rating')
+      .values([
+        rating('s1', 'HOST_FEEDBACK', 5, 20, null),
+        rating('s2', 'HOST_FEEDBACK', 3, 21, null),
+        rating('s3', 'CLIENT_FOLLOW_UP', 4, 22, 'n3'),
+      ])
+      .execute();
+
+    const r = await report('440000', undefined, { from: '2025-04-01', to: '2025-06-30' });
+    const figures = (part: any[]) => Object.fromEntries(part.map((c) => [c.key, [c.cases, c.personTimes]]));
+    expect(figures(r.court)).toEqual({
+      RIGHTS_NOTICES: [1, 1], // r6, just after the first quarter
+      HELP_DECLINED: [1, 1],
+      HELP_REQUESTS: [0, 0],
+      HELP_REQUESTS_BY_RELATIVE: [0, 0],
+      MEASURE_APPLICATIONS: [1, 1],
+    });
+    expect(figures(r.procuratorate)).toEqual({
+      RIGHTS_NOTICES: [0, 0],
+      HELP_DECLINED: [0, 0],
+      HELP_REQUESTS: [0, 0],
+      HELP_REQUESTS_BY_RELATIVE: [0, 0],
+      MEASURE_APPLICATIONS: [1, 1],
+      LAWYER_OPINIONS: [1, 2],
+      LAWYER_OPINIONS_DECIDED: [1, 1],
+      LAWYER_OPINIONS_ADOPTED: [1, 1],
+      PLEA_AGREEMENTS_WITNESSED: [1, 1],
+      MISCONDUCT_COMPLAINTS: [1, 1],
+      FILE_REVIEWS: [1, 1],
+    });
+    expect(figures(r.publicSecurity)).toEqual({
+      RIGHTS_NOTICES: [0, 0],
+      HELP_DECLINED: [0, 0],
+      HELP_REQUESTS: [2, 2],
+      HELP_REQUESTS_BY_RELATIVE: [0, 0],
+      HELP_REQUESTS_AT_DETENTION_CENTER: [1, 1],
+      MEASURE_APPLICATIONS: [1, 1],
+      MEETINGS_HELD: [1, 1],
+    });
+    expect(figures(r.justice)).toEqual({
+      REQUESTS_RECEIVED: [1, 1],
+      REQUESTS_ANSWERED_LATE: [0, 0],
+      CONSULTATIONS: [0, 0],
+      HELP_REFUSED_BY_ACCUSED: [1, 1],
+      LEGAL_AID_APPLICATIONS_FORWARDED: [1, 2],
+      LEGAL_AID_APPLICATIONS_FORWARDED_LATE: [1, 1],
+      PLEA_SIDES_DISAGREE: [1, 1],
+      LAWYER_DAYS_ON_DUTY: [0, 0],
+      HOST_FEEDBACK: [1, 2],
+      HOST_FEEDBACK_SATISFIED: [1, 1],
+      CLIENT_FOLLOW_UPS: [1, 1],
+      CLIENT_SATISFIED: [1, 1],
+    });
+    expect(counter(r.publicSecurity, 'MEETINGS_HELD').byOrgan).toEqual([
+      { key: 'dc-440103', label: expect.stringContaining('看守所'), cases: 1, personTimes: 1 },
+    ]);
+  });
+
+  it('takes ratings from the host unit of the workstation and from the agency’s follow-up', async () => {
+    const HOST = `mutation($w: ID!, $r: Int!) { recordHostFeedback(workstationId: $w, rating: $r, comment: "律师到岗及时") { rating } }`;
+    const own = await f.query(HOST, {
+      token: await f.tokenFor('court-staff-440103'),
+      variables: { w: 'ws-court-440103', r: 5 },
+    });
+    expect(own.body.data.recordHostFeedback).toEqual({ rating: 5 });
+    const other = await f.query(HOST, {
+      token: await f.tokenFor('court-staff-440106'),
+      variables: { w: 'ws-court-440103', r: 5 },
+    });
+    expect(other.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_HOST' });
+    const six = await f.query(HOST, {
+      token: await f.tokenFor('court-staff-440103'),
+      variables: { w: 'ws-court-440103', r: 6 },
+    });
+    expect(six.body.errors?.[0]).toMatchObject({
+      message: '评分须为 1–5',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const open = (await db('justice')
+      .selectFrom('help_request_notice')
+      .select('id')
+      .where('status', '=', 'RECEIVED')
+      .where('region_code', '=', '440103')
+      .executeTakeFirst())!.id;
+    const early = await f.query(
+      `mutation($n: ID!) { recordClientFollowUp(noticeId: $n, rating: 4) { rating } }`,
+      {
+        token: await f.tokenFor('dispatcher-440103'),
+        variables: { n: open },
+      },
+    );
+    expect(early.body.errors?.[0]).toMatchObject({
+      message: '法律帮助完成后才能回访',
+      extensions: { code: 'CONFLICT', reason: 'NOT_COMPLETED' },
+    });
+  });
 });

@@ -6,6 +6,7 @@ import type { LawyerTable } from './lawyers/table.js';
 import type { LegalAidApplicationTable, TimeLimitRuleTable } from './legal-aid/table.js';
 import type { HelpRequestNoticeTable, NoticeEventTable } from './notices/table.js';
 import type { PleaWitnessTable } from './plea/table.js';
+import type { ServiceRatingTable } from './ratings/table.js';
 import type { RosterEntryTable, RosterEventTable } from './roster/table.js';
 import type { DutyShiftChangeTable, DutyShiftTable, LawyerUnavailableDateTable } from './schedules/table.js';
 import type { WorkstationTable } from './workstations/table.js';
@@ -31,4 +32,5 @@ export interface JusticeDatabase {
   plea_witness: PleaWitnessTable;
   joint_meeting: JointMeetingTable;
   action_item: ActionItemTable;
+  service_rating: ServiceRatingTable;
 }

@@ -15,6 +15,7 @@ import './legal-aid/schema.js';
 import './plea/schema.js';
 import './report/schema.js';
 import './joint-meetings/schema.js';
+import './ratings/schema.js';
 
 builder.queryType({});
 builder.mutationType({});

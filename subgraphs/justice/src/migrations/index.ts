@@ -10,6 +10,7 @@ import * as legalAid from './2026-11-26-08-legal-aid-applications.js';
 import * as pleaWitness from './2026-11-26-09-plea-witness.js';
 import * as personKey from './2026-11-26-10-person-key.js';
 import * as jointMeetings from './2026-11-26-11-joint-meetings.js';
+import * as ratings from './2026-11-26-12-service-ratings.js';
 
 export const migrations: Migrations = {
   '2026-11-26-01-reference-data': reference,
@@ -23,4 +24,5 @@ export const migrations: Migrations = {
   '2026-11-26-09-plea-witness': pleaWitness,
   '2026-11-26-10-person-key': personKey,
   '2026-11-26-11-joint-meetings': jointMeetings,
+  '2026-11-26-12-service-ratings': ratings,
 };

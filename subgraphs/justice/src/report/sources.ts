@@ -4,6 +4,11 @@ import type { CounterSource } from '@duty/kit';
 // notice, for an organ that sent none). Organs are the notice's sender; workstations the notice's.
 const notice = `n.stage, n.organ_id, n.workstation_id, coalesce(n.person_key, n.id) as case_key, n.region_code`;
 
+/** Ratings: a case is the workstation rated (host feedback) or the request followed up. */
+const RATINGS = (where: string) => `select r.rated_at as at, null::text as stage, w.host_id as organ_id,
+  r.workstation_id, coalesce(r.notice_id, r.workstation_id) as case_key, r.region_code
+  from service_rating r join workstation w on w.id = r.workstation_id where ${where}`;
+
 /** The legal aid agencies' counters: requests answered, help given, applications, duty days. */
 export const JUSTICE_COUNTERS: readonly CounterSource[] = [
   {
@@ -60,5 +65,25 @@ export const JUSTICE_COUNTERS: readonly CounterSource[] = [
       cross join report_window rw
       where s.status <> 'CANCELLED' and s.lawyer_id is not null and w.region_code like rw.region_prefix
         and s.starts_at >= rw.from_at - interval '1 day' and s.starts_at < rw.to_at`,
+  },
+  {
+    key: 'HOST_FEEDBACK',
+    label: '派驻单位征询意见（人次为评价次数）',
+    sql: RATINGS("r.kind = 'HOST_FEEDBACK'"),
+  },
+  {
+    key: 'HOST_FEEDBACK_SATISFIED',
+    label: '派驻单位满意（4分及以上）',
+    sql: RATINGS("r.kind = 'HOST_FEEDBACK' and r.rating >= 4"),
+  },
+  {
+    key: 'CLIENT_FOLLOW_UPS',
+    label: '当事人回访',
+    sql: RATINGS("r.kind = 'CLIENT_FOLLOW_UP'"),
+  },
+  {
+    key: 'CLIENT_SATISFIED',
+    label: '当事人满意（4分及以上）',
+    sql: RATINGS("r.kind = 'CLIENT_FOLLOW_UP' and r.rating >= 4"),
   },
 ];
