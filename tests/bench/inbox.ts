@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseStage, OrganKind, SubgraphName } from '@duty/kit';
+import { signServiceToken } from '@duty/kit';
+import { findDemoUser } from '@duty/kit/demo';
 import { type Kysely, sql } from 'kysely';
-import { startTestFederation } from '../src/harness.js';
+import { postGraphQL, startTestFederation } from '../src/harness.js';
 import { median, percentile } from './schedule.js';
 
 /** Where the bench's requests are taken: a court, a procuratorate and a detention center. */
@@ -163,9 +165,42 @@ export async function benchInbox(requests: number, n: number) {
       reportMs.push(performance.now() - t0);
     }
     const after = statements();
+    // Each subgraph's part asked directly, side by side: where the report's time goes.
+    const principal = findDemoUser('justice-admin-110000')!;
+    const representation = {
+      __typename: 'JointMeetingReport',
+      regionCode: '110000',
+      from: yearAgo,
+      to: today,
+    };
+    const parts = {
+      justice: 'justice',
+      court: 'court',
+      procuratorate: 'procuratorate',
+      'public-security': 'publicSecurity',
+    };
+    const directP50: Record<string, number> = {};
+    for (const [subgraph, field] of Object.entries(parts)) {
+      const headers = {
+        authorization: `Bearer ${await signServiceToken(f.signingKey, principal, subgraph as SubgraphName)}`,
+      };
+      const body = {
+        query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on JointMeetingReport { ${field} { key cases personTimes } } } }`,
+        variables: { r: [representation] },
+      };
+      const ms: number[] = [];
+      for (let i = 0; i < 10; i += 1) {
+        const t0 = performance.now();
+        const res = await postGraphQL(f.subgraphs[subgraph]!.graphqlUrl, body, headers);
+        if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+        ms.push(performance.now() - t0);
+      }
+      directP50[subgraph] = median(ms);
+    }
     const report = {
       p50: median(reportMs),
       p99: percentile(reportMs, 99),
+      directP50,
       sqlPerReport: Object.fromEntries(
         Object.keys(after).map((k) => [k, (after[k]! - before[k]!) / reportMs.length]),
       ),
