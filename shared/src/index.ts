@@ -21,6 +21,7 @@ export { organRequestTables } from './migrations/templates/2026-11-26-01-organ-r
 export { auditLogTable } from './migrations/templates/2026-11-26-02-audit-log.js';
 export { measureApplicationTable } from './migrations/templates/2026-11-26-03-measure-applications.js';
 export { organReportIndexes } from './migrations/templates/2026-11-26-04-report-indexes.js';
+export { fileReviewTable } from './migrations/templates/2026-11-26-05-file-reviews.js';
 export * from './migrator.js';
 export * from './notices.js';
 export * from './organ-fields.js';

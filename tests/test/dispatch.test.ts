@@ -1,3 +1,4 @@
+import { findDemoUser } from '@duty/kit/demo';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Federation, startTestFederation } from '../src/harness.js';
@@ -179,5 +180,45 @@ describe('dispatch', () => {
     expect(mine.dispatch.status).toBe('COMPLETED');
     expect(mine.dispatch.lawyer.name).toBeTruthy();
     expect(mine.dispatch.assignedAt).toBeTruthy();
+  });
+
+  it('lets the lawyer who helped ask the court to read the file; the court refuses with a reason', async () => {
+    const lawyer = await f.tokenFor({
+      ...findDemoUser('lawyer-110105-01')!,
+      userId: 'lawyer-110105-08',
+      lawyerId: 'lawyer-110105-08',
+    });
+    const asked = await f.query(
+      `mutation { requestCourtFileReview(caseId: "case-court-110105-2") { id status } }`,
+      {
+        token: lawyer,
+      },
+    );
+    expect(asked.body.errors).toBeUndefined();
+    const REFUSE = `mutation($r: ID!, $why: String!) { refuseCourtFileReview(reviewId: $r, reason: $why) { status decisionReason } }`;
+    const id = asked.body.data.requestCourtFileReview.id;
+    const other = await f.query(REFUSE, {
+      token: await f.tokenFor('court-staff-110101'),
+      variables: { r: id, why: '不属本院' },
+    });
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const refused = await f.query(REFUSE, {
+      token: await f.tokenFor('court-staff-110105'),
+      variables: { r: id, why: '案卷正在移送中' },
+    });
+    expect(refused.body.data.refuseCourtFileReview).toEqual({
+      status: 'REFUSED',
+      decisionReason: '案卷正在移送中',
+    });
+    const stranger = await f.query(
+      `mutation { requestCourtFileReview(caseId: "case-court-110105-2") { id } }`,
+      {
+        token: await f.tokenFor('lawyer-110101-01'),
+      },
+    );
+    expect(stranger.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'NOT_ASSIGNED',
+    });
   });
 });

@@ -348,7 +348,7 @@ describe('complaints of torture or illegal evidence', () => {
 
 describe('file review', () => {
   it('the assigned lawyer asks to read the file; the procuratorate arranges it and records what was read', async () => {
-    const REQUEST = `mutation($c: ID!) { requestFileReview(caseId: $c) { id status } }`;
+    const REQUEST = `mutation($c: ID!) { requestProcuratorateFileReview(caseId: $c) { id status } }`;
     const stranger = await f.query(REQUEST, {
       token: await f.tokenFor('lawyer-110101-01'),
       variables: { c: 'case-proc-110105-1' },
@@ -360,22 +360,25 @@ describe('file review', () => {
     const unknown = await f.query(REQUEST, { token: lawyer, variables: { c: 'no-such-case' } });
     expect(unknown.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const asked = await f.query(REQUEST, { token: lawyer, variables: { c: 'case-proc-110105-1' } });
-    expect(asked.body.data.requestFileReview.status).toBe('REQUESTED');
-    const id = asked.body.data.requestFileReview.id;
-    const READ = `mutation($r: ID!) { recordFileReviewed(reviewId: $r, reviewedAt: "${new Date(Date.now() - 60_000).toISOString()}", materials: ["讯问笔录", "起诉意见书"]) { status materials } }`;
+    expect(asked.body.data.requestProcuratorateFileReview.status).toBe('REQUESTED');
+    const id = asked.body.data.requestProcuratorateFileReview.id;
+    const READ = `mutation($r: ID!) { recordProcuratorateFileReviewed(reviewId: $r, reviewedAt: "${new Date(Date.now() - 60_000).toISOString()}", materials: ["讯问笔录", "起诉意见书"]) { status materials } }`;
     const early = await f.query(READ, { token: staff, variables: { r: id } });
     expect(early.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const at = new Date(Date.now() + 3600_000).toISOString();
-    const ARRANGE = `mutation($r: ID!) { arrangeFileReview(reviewId: $r, scheduledAt: "${at}", place: "案管大厅阅卷室") { status place } }`;
+    const ARRANGE = `mutation($r: ID!) { arrangeProcuratorateFileReview(reviewId: $r, scheduledAt: "${at}", place: "案管大厅阅卷室") { status place } }`;
     const other = await f.query(ARRANGE, {
       token: await f.tokenFor('procuratorate-staff-110101'),
       variables: { r: id },
     });
     expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const arranged = await f.query(ARRANGE, { token: staff, variables: { r: id } });
-    expect(arranged.body.data.arrangeFileReview).toEqual({ status: 'ARRANGED', place: '案管大厅阅卷室' });
+    expect(arranged.body.data.arrangeProcuratorateFileReview).toEqual({
+      status: 'ARRANGED',
+      place: '案管大厅阅卷室',
+    });
     const read = await f.query(READ, { token: staff, variables: { r: id } });
-    expect(read.body.data.recordFileReviewed).toEqual({
+    expect(read.body.data.recordProcuratorateFileReviewed).toEqual({
       status: 'DONE',
       materials: ['讯问笔录', '起诉意见书'],
     });

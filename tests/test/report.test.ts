@@ -676,6 +676,7 @@ describe('the joint-meeting report', () => {
       HELP_REQUESTS: [0, 0],
       HELP_REQUESTS_BY_RELATIVE: [0, 0],
       MEASURE_APPLICATIONS: [1, 1],
+      FILE_REVIEWS: [0, 0],
     });
     expect(figures(r.procuratorate)).toEqual({
       RIGHTS_NOTICES: [0, 0],

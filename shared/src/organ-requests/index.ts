@@ -1,4 +1,5 @@
 export * from './accused.js';
+export * from './file-reviews.js';
 export * from './lawyer-access.js';
 export * from './measures.js';
 export * from './records.js';

@@ -28,3 +28,16 @@ export const measureApplicationCounter = (organ: string, organId: string): Count
   sql: `select m.filed_at as at, c.stage, ${organId} as organ_id, null::text as workstation_id,
     p.case_id as case_key, o.region_code from measure_application m join accused_person p on p.id = m.person_id ${organ}`,
 });
+
+/** File reviews done, counted at the organ holding the case (`c` the case, `o` the organ). */
+export const fileReviewCounter = (
+  caseTable: string,
+  organColumn: string,
+  organTable: string,
+): CounterSource => ({
+  key: 'FILE_REVIEWS',
+  label: '阅卷',
+  sql: `select f.reviewed_at as at, c.stage, c.${organColumn} as organ_id, null::text as workstation_id,
+    f.case_id as case_key, o.region_code from file_review f join ${caseTable} c on c.id = f.case_id
+    join ${organTable} o on o.id = c.${organColumn} where f.status = 'DONE'`,
+});

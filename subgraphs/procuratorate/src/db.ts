@@ -1,7 +1,6 @@
 import type { AccusedPersonTable, OrganRequestTables } from '@duty/kit';
 import type { ProsecutionCaseTable } from './cases/table.js';
 import type { MisconductComplaintTable } from './complaints/table.js';
-import type { FileReviewTable } from './file-reviews/table.js';
 import type { LawyerOpinionTable, PleaAgreementTable, SentencingRecommendationTable } from './plea/table.js';
 import type { ProcuratorateTable } from './procuratorates/table.js';
 
@@ -14,5 +13,4 @@ export interface ProcuratorateDatabase extends OrganRequestTables {
   lawyer_opinion: LawyerOpinionTable;
   plea_agreement: PleaAgreementTable;
   misconduct_complaint: MisconductComplaintTable;
-  file_review: FileReviewTable;
 }

@@ -5,7 +5,6 @@ import './cases/schema.js';
 import './requests/schema.js';
 import './plea/schema.js';
 import './complaints/schema.js';
-import './file-reviews/schema.js';
 import './report/schema.js';
 
 builder.queryType({});

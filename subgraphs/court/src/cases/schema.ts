@@ -24,7 +24,7 @@ export const CaseStage = caseStageEnum(builder);
 const readable = (row: { court_id: string; region_code: string }, ctx: Context) =>
   canReadOrganRecord(ctx.principal, { id: row.court_id, regionCode: row.region_code }, COURT_ROLES);
 // The duty lawyer assigned to a person's help request reads that person and their case too.
-const lawyerReadsCase = lawyerCaseAccess('court', findPersonsByCases);
+export const lawyerReadsCase = lawyerCaseAccess('court', findPersonsByCases);
 
 export const CourtCase = builder.loadableObject('CourtCase', {
   description: 'A trial-stage case at a court (审判阶段案件)',

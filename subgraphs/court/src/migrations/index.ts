@@ -4,6 +4,7 @@ import * as requests from './2026-11-26-02-cases-and-requests.js';
 import * as places from './2026-11-26-03-request-places.js';
 import * as measures from './2026-11-26-04-measure-applications.js';
 import * as reportIndexes from './2026-11-26-05-report-indexes.js';
+import * as fileReviews from './2026-11-26-06-file-reviews.js';
 
 export const migrations: Migrations = {
   '2026-11-26-01-courts': courts,
@@ -11,4 +12,5 @@ export const migrations: Migrations = {
   '2026-11-26-03-request-places': places,
   '2026-11-26-04-measure-applications': measures,
   '2026-11-26-05-report-indexes': reportIndexes,
+  '2026-11-26-06-file-reviews': fileReviews,
 };

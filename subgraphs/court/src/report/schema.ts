@@ -1,16 +1,23 @@
-import { jointMeetingReportPart, measureApplicationCounter, ORGAN_COUNTERS } from '@duty/kit';
+import {
+  fileReviewCounter,
+  jointMeetingReportPart,
+  measureApplicationCounter,
+  ORGAN_COUNTERS,
+} from '@duty/kit';
 import { builder } from '../builder.js';
 
 /** The courts' part of the joint-meeting report (法院统计). */
 jointMeetingReportPart(builder, {
   field: 'court',
-  description: "The courts' figures (人民法院数据): notices, requests, coercive-measure applications",
+  description:
+    "The courts' figures (人民法院数据): notices, requests, coercive-measure applications, file reviews",
   sources: [
     ...ORGAN_COUNTERS,
     measureApplicationCounter(
       'join court_case c on c.id = p.case_id join court o on o.id = c.court_id',
       'c.court_id',
     ),
+    fileReviewCounter('court_case', 'court_id', 'court'),
   ],
   names: async (db, _kind, ids) =>
     new Map(

@@ -1,13 +1,14 @@
 import {
   canReadOrganRecord,
   DutyError,
+  fileReviewSchema,
   isStaffOf,
   measureApplicationSchema,
   organRequestSchema,
 } from '@duty/kit';
 import { builder } from '../builder.js';
 import { findPersonsByIds } from '../cases/queries.js';
-import { AccusedPerson, COURT_ROLES, CourtCase } from '../cases/schema.js';
+import { AccusedPerson, COURT_ROLES, CourtCase, lawyerReadsCase } from '../cases/schema.js';
 import { Court } from '../courts/schema.js';
 
 /** Rights notices and help requests at a court (the kit's, the same in every organ). */
@@ -52,4 +53,14 @@ measureApplicationSchema(builder, {
   ownStaff: (p, ctx) => isStaffOf(ctx.principal, p.court_id, COURT_ROLES),
   readable: (p, ctx) =>
     canReadOrganRecord(ctx.principal, { id: p.court_id, regionCode: p.region_code }, COURT_ROLES),
+});
+
+/** File review at trial (the kit's, as at the procuratorate). */
+fileReviewSchema(builder, {
+  prefix: 'Court',
+  caseRef: CourtCase,
+  caseTable: 'court_case',
+  organColumn: 'court_id',
+  roles: COURT_ROLES,
+  lawyerReadsCase,
 });

@@ -1,33 +1,4 @@
-import { runStatements } from '@duty/kit';
-import type { Kysely } from 'kysely';
+import { fileReviewTable } from '@duty/kit';
 
 // Frozen: change the schema with a new, later migration.
-export async function up(db: Kysely<unknown>) {
-  await runStatements(db, [
-    // File review (阅卷) by the duty lawyer from review for prosecution on (procuratorate rules
-    // art. 269): asked for, arranged or refused with a reason, and the files provided recorded.
-    `create table file_review (
-      id text primary key,
-      case_id text not null references prosecution_case (id),
-      lawyer_id text not null,
-      requested_at timestamptz not null default now(),
-      status text not null default 'REQUESTED' check (status in ('REQUESTED', 'ARRANGED', 'REFUSED', 'DONE')),
-      scheduled_at timestamptz,
-      place text,
-      decision_reason text,
-      reviewed_at timestamptz,
-      materials text[],
-      handled_by text,
-      idempotency_key text unique,
-      constraint file_review_refusal check (status <> 'REFUSED' or decision_reason is not null),
-      constraint file_review_arranged check (status not in ('ARRANGED', 'DONE') or (scheduled_at is not null and place is not null)),
-      constraint file_review_done check (status <> 'DONE' or (reviewed_at is not null and cardinality(materials) > 0))
-    )`,
-    'create index file_review_case_idx on file_review (case_id, requested_at)',
-    'create index file_review_lawyer_idx on file_review (lawyer_id, requested_at)',
-  ]);
-}
-
-export async function down(db: Kysely<unknown>) {
-  await runStatements(db, ['drop table file_review']);
-}
+export const { up, down } = fileReviewTable({ caseTable: 'prosecution_case' });

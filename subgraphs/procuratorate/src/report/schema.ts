@@ -1,5 +1,6 @@
 import {
   type CounterSource,
+  fileReviewCounter,
   jointMeetingReportPart,
   measureApplicationCounter,
   ORGAN_COUNTERS,
@@ -45,13 +46,7 @@ const SOURCES: CounterSource[] = [
     sql: `select m.filed_at as at, null::text as stage, m.procuratorate_id as organ_id, null::text as workstation_id,
       m.notice_id as case_key, o.region_code from misconduct_complaint m join procuratorate o on o.id = m.procuratorate_id`,
   },
-  {
-    key: 'FILE_REVIEWS',
-    label: '阅卷',
-    sql: `select f.reviewed_at as at, c.stage, c.procuratorate_id as organ_id, null::text as workstation_id,
-      f.case_id as case_key, o.region_code from file_review f join prosecution_case c on c.id = f.case_id
-      join procuratorate o on o.id = c.procuratorate_id where f.status = 'DONE'`,
-  },
+  fileReviewCounter('prosecution_case', 'procuratorate_id', 'procuratorate'),
 ];
 
 /** The procuratorates' part of the joint-meeting report (检察院统计). */

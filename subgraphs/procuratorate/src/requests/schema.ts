@@ -1,13 +1,14 @@
 import {
   canReadOrganRecord,
   DutyError,
+  fileReviewSchema,
   isStaffOf,
   measureApplicationSchema,
   organRequestSchema,
 } from '@duty/kit';
 import { builder } from '../builder.js';
 import { findPersonsByIds } from '../cases/queries.js';
-import { AccusedPerson, PROCURATORATE_ROLES, ProcuratorateCase } from '../cases/schema.js';
+import { AccusedPerson, lawyerReadsCase, PROCURATORATE_ROLES, ProcuratorateCase } from '../cases/schema.js';
 import { Procuratorate } from '../procuratorates/schema.js';
 
 /** Rights notices and help requests at a procuratorate (the kit's, the same in every organ). */
@@ -56,4 +57,14 @@ measureApplicationSchema(builder, {
       { id: p.procuratorate_id, regionCode: p.region_code },
       PROCURATORATE_ROLES,
     ),
+});
+
+/** File review from review for prosecution on (the kit's, as at the court). */
+fileReviewSchema(builder, {
+  prefix: 'Procuratorate',
+  caseRef: ProcuratorateCase,
+  caseTable: 'prosecution_case',
+  organColumn: 'procuratorate_id',
+  roles: PROCURATORATE_ROLES,
+  lawyerReadsCase,
 });
