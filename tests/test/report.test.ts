@@ -168,7 +168,11 @@ describe('the joint-meeting report', () => {
         { key: 'court-440103', label: expect.stringContaining('法院'), cases: 2, personTimes: 3 },
         { key: 'court-440304', label: expect.stringContaining('法院'), cases: 1, personTimes: 1 },
       ],
-      byWorkstation: [],
+      // Organs split by workstation through the workstation justice keeps at each organ.
+      byWorkstation: [
+        { key: 'ws-court-440103', label: expect.stringContaining('工作站'), cases: 2, personTimes: 3 },
+        { key: 'ws-court-440304', label: expect.stringContaining('工作站'), cases: 1, personTimes: 1 },
+      ],
     });
     expect(counter(r.court, 'HELP_DECLINED')).toMatchObject({
       cases: 2,

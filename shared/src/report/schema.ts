@@ -65,6 +65,36 @@ export interface ReportPartOptions {
   sources: readonly CounterSource[];
   /** Names for the organ and workstation ids the counters split by (one lookup each). */
   names: (db: Kysely<any>, kind: 'organ' | 'workstation', ids: string[]) => Promise<Map<string, string>>;
+  /**
+   * An organ subgraph does not know the justice workstations at its organs: it asks justice which
+   * workstation each organ hosts (one peer call) and splits by workstation through its organ split.
+   */
+  workstationsFromJustice?: boolean;
+}
+
+/** Sums organ buckets into the workstations at those organs (the first, where an organ has several). */
+async function byWorkstationOfOrgans(ctx: SubgraphContext<any>, counters: ReportCounter[]) {
+  const organIds = [...new Set(counters.flatMap((c) => c.byOrgan.map((b) => b.key)))];
+  if (organIds.length === 0) return counters;
+  const { workstationsAtHosts } = await ctx.peers.query<{
+    workstationsAtHosts: { id: string; name: string; hostId: string }[];
+  }>('justice', ctx, 'query($ids: [ID!]!) { workstationsAtHosts(hostIds: $ids) { id name hostId } }', {
+    ids: organIds,
+  });
+  const atOrgan = new Map<string, { id: string; name: string }>();
+  for (const w of workstationsAtHosts) if (!atOrgan.has(w.hostId)) atOrgan.set(w.hostId, w);
+  return counters.map((c) => {
+    const sums = new Map<string, ReportBucket>();
+    for (const b of c.byOrgan) {
+      const w = atOrgan.get(b.key);
+      if (!w) continue;
+      const s = sums.get(w.id) ?? { key: w.id, label: w.name, cases: 0, personTimes: 0 };
+      s.cases += b.cases;
+      s.personTimes += b.personTimes;
+      sums.set(w.id, s);
+    }
+    return { ...c, byWorkstation: [...sums.values()].sort((a, b) => a.key.localeCompare(b.key)) };
+  });
 }
 
 /**
@@ -88,9 +118,12 @@ export function jointMeetingReportPart<Ctx extends SubgraphContext<any>>(
         // Nullable: if this agency's subgraph fails, the other agencies' figures still come back.
         nullable: true,
         description: o.description,
-        resolve: (r, _a, ctx) => {
+        resolve: async (r, _a, ctx) => {
           requireReportReader(ctx.principal, r.regionCode);
-          return countReport(ctx.db, o.sources, reportWindow(r), (kind, ids) => o.names(ctx.db, kind, ids));
+          const counters = await countReport(ctx.db, o.sources, reportWindow(r), (kind, ids) =>
+            o.names(ctx.db, kind, ids),
+          );
+          return o.workstationsFromJustice ? byWorkstationOfOrgans(ctx, counters) : counters;
         },
       }),
     }),

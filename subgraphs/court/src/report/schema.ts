@@ -8,6 +8,7 @@ import { builder } from '../builder.js';
 
 /** The courts' part of the joint-meeting report (法院统计). */
 jointMeetingReportPart(builder, {
+  workstationsFromJustice: true,
   field: 'court',
   description:
     "The courts' figures (人民法院数据): notices, requests, coercive-measure applications, file reviews",

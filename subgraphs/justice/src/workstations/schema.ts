@@ -1,4 +1,5 @@
 import { byKeys, groupByKeys, listRegionPrefix, organFields, pageByKey } from '@duty/kit';
+import { z } from 'zod';
 import { LegalAidAgency } from '../agencies/schema.js';
 import { builder, type Context } from '../builder.js';
 import { findWorkstationsByAgencies, findWorkstationsByIds, listWorkstations } from './queries.js';
@@ -35,6 +36,7 @@ export const Workstation = builder.loadableObject('Workstation', {
       resolve: (w) => w.agency_id,
     }),
     hostKind: t.expose('host_kind', { type: HostKind, description: 'Kind of host (派驻单位类别)' }),
+    hostId: t.exposeID('host_id', { description: "The host organ's id in its own subgraph (派驻单位编号)" }),
     dutyModes: t.expose('duty_modes', { type: [DutyMode], description: 'Duty modes offered (值班方式)' }),
     openingHours: t.exposeString('opening_hours', { description: 'Opening hours (值班时间)' }),
     legalAidScope: t.exposeString('legal_aid_scope', {
@@ -72,6 +74,25 @@ builder.objectField(LegalAidAgency, 'workstations', (t) =>
 );
 
 builder.queryFields((t) => ({
+  workstationsAtHosts: t.field({
+    type: [Workstation],
+    description:
+      'The workstations at these organs (派驻在这些单位的工作站), e.g. to split organ figures by workstation',
+    authScopes: { signedIn: true },
+    args: {
+      hostIds: t.arg.idList({
+        required: true,
+        validate: z.array(z.unknown()).max(1000, '一次最多查询 1000 个单位'),
+      }),
+    },
+    resolve: (_root, args, ctx) =>
+      ctx.db
+        .selectFrom('workstation')
+        .selectAll()
+        .where('host_id', 'in', [...args.hostIds.map(String), ''])
+        .orderBy('id')
+        .execute(),
+  }),
   workstation: t.field({
     type: Workstation,
     nullable: true,

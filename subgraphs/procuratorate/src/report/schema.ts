@@ -51,6 +51,7 @@ const SOURCES: CounterSource[] = [
 
 /** The procuratorates' part of the joint-meeting report (检察院统计). */
 jointMeetingReportPart(builder, {
+  workstationsFromJustice: true,
   field: 'procuratorate',
   description:
     "The procuratorates' figures (人民检察院数据): notices, requests, opinions and their adoption, plea agreements, complaints, file reviews",

@@ -3,6 +3,7 @@ import { builder } from '../builder.js';
 
 /** The police's, state security's and detention centers' part of the joint-meeting report. */
 jointMeetingReportPart(builder, {
+  workstationsFromJustice: true,
   field: 'publicSecurity',
   description:
     "The police's, state security's and detention centers' figures (公安机关、国家安全机关、看守所数据): notices, requests, meetings",
