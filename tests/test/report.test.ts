@@ -382,11 +382,14 @@ describe('the joint-meeting report', () => {
     expect(csv.content).toContain(
       '核查逾期指派原因,广州市越秀区人民法院,2025年4月30日,已完成,已完成自查并整改',
     );
+    // Quality figures as shares: one of the two requests was assigned late; nothing to compare before.
+    expect(csv.content).toContain('逾期指派率（逾期指派 / 收到通知）,50.0%,—');
     const html = (await f.query(EXPORT, { token: admin, variables: { f: 'HTML' } })).body.data
       .jointMeetings[0].export;
     expect(html.content).toContain('<html lang="zh-CN">');
     expect(html.content).toContain('2025年第一季度法律援助值班律师工作联席会议');
     expect(html.content).toContain('人次（人次）');
+    expect(html.content).toContain('<h2>质量指标</h2>');
     expect(html.content).not.toMatch(/<script|<link|src=|https?:/);
     const live = await f.query(
       `{ jointMeetingReportExport(regionCode: "440100", from: "2025-01-01", to: "2025-03-31", format: CSV) { filename content } }`,

@@ -1,5 +1,5 @@
 import { type ReportCounter, regionFullName } from '@duty/kit';
-import { type AssembledReport, REPORT_PARTS } from './assemble.js';
+import { type AssembledReport, REPORT_PARTS, type ReportPart } from './assemble.js';
 
 /** A China date `YYYY-MM-DD` as `2025年1月1日`. */
 const day = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
@@ -26,6 +26,72 @@ export interface MeetingMinutes {
     status: string;
     followUp: string | null;
   }[];
+}
+
+/** A ratio of two counters' person-times, this period and the previous (质量指标). */
+interface QualityRatio {
+  label: string;
+  now: string;
+  before: string;
+}
+
+const QUALITY: { label: string; part: ReportPart; of: string; over: string; overPart?: ReportPart }[] = [
+  {
+    label: '逾期指派率（逾期指派 / 收到通知）',
+    part: 'justice',
+    of: 'REQUESTS_ANSWERED_LATE',
+    over: 'REQUESTS_RECEIVED',
+  },
+  {
+    label: '逾期转交率（逾期转交 / 转交申请）',
+    part: 'justice',
+    of: 'LEGAL_AID_APPLICATIONS_FORWARDED_LATE',
+    over: 'LEGAL_AID_APPLICATIONS_FORWARDED',
+  },
+  {
+    label: '律师意见采纳率（被采纳 / 已作决定）',
+    part: 'procuratorate',
+    of: 'LAWYER_OPINIONS_ADOPTED',
+    over: 'LAWYER_OPINIONS_DECIDED',
+  },
+  {
+    label: '具结书双方记录不一致（件 / 值班律师在场具结）',
+    part: 'justice',
+    of: 'PLEA_SIDES_DISAGREE',
+    over: 'PLEA_AGREEMENTS_WITNESSED',
+    overPart: 'procuratorate',
+  },
+  {
+    label: '派驻单位满意率（4分及以上 / 征询）',
+    part: 'justice',
+    of: 'HOST_FEEDBACK_SATISFIED',
+    over: 'HOST_FEEDBACK',
+  },
+  {
+    label: '当事人满意率（4分及以上 / 回访）',
+    part: 'justice',
+    of: 'CLIENT_SATISFIED',
+    over: 'CLIENT_FOLLOW_UPS',
+  },
+];
+
+/** The quality figures (质量指标) as shares, where both counters exist. */
+export function qualityRatios(r: AssembledReport): QualityRatio[] {
+  const find = (part: ReportPart, key: string) => r.parts[part].find((c) => c.key === key);
+  const share = (a: number | undefined, b: number | undefined) =>
+    a === undefined || !b ? '—' : `${((a / b) * 100).toFixed(1)}%`;
+  return QUALITY.flatMap((q) => {
+    const of = find(q.part, q.of);
+    const over = find(q.overPart ?? q.part, q.over);
+    if (!of || !over) return [];
+    return [
+      {
+        label: q.label,
+        now: share(of.personTimes, over.personTimes),
+        before: share(of.previousPersonTimes, over.previousPersonTimes),
+      },
+    ];
+  });
 }
 
 const csvCell = (v: string | number) => {
@@ -72,6 +138,8 @@ export function reportCsv(r: AssembledReport, minutes?: MeetingMinutes): string 
         rows.push([part.title, c.label, m.label, m.cases, m.personTimes, '', '', '']);
     }
   }
+  rows.push([], ['质量指标', '本期', '上期']);
+  for (const q of qualityRatios(r)) rows.push([q.label, q.now, q.before]);
   if (minutes) {
     rows.push([], ['会议', minutes.title], ['时间', day(minutes.heldOn)], ['决定事项']);
     for (const d of minutes.decisions) rows.push(['', d]);
@@ -125,6 +193,11 @@ th{background:#eee}td:not(:first-child){text-align:right}@media print{body{margi
 <p>行政区划：${esc(region)}（${esc(r.regionCode)}）　统计期间：${esc(period(r.from, r.to))}　对比期间：${esc(period(r.previousFrom, r.previousTo))}</p>
 ${meeting}
 ${REPORT_PARTS.map((p) => counterTable(p.title, r.parts[p.field])).join('\n')}
+<h2>质量指标</h2><table><thead><tr><th>指标</th><th>本期</th><th>上期</th></tr></thead><tbody>${qualityRatios(
+    r,
+  )
+    .map((q) => `<tr><td>${esc(q.label)}</td><td>${esc(q.now)}</td><td>${esc(q.before)}</td></tr>`)
+    .join('')}</tbody></table>
 <p>说明：件数按案件（法律援助机构按当事人）计，人次按每人每次计；数据由各成员单位系统分别统计，不含个人信息。</p>
 </body></html>
 `;
