@@ -104,7 +104,10 @@ export function rowKeysetPage<QB extends SelectQueryBuilder<any, any, any>>(
       decodeRowCursor(cursor, columns.length).map((v, i) => {
         const cast = columns[i]?.cast;
         // A timestamp that does not parse is the client's mistake, never a database error.
-        if (cast?.startsWith('timestamp') && (typeof v !== 'string' || Number.isNaN(Date.parse(v)))) {
+        if (
+          (cast?.startsWith('timestamp') || cast === 'date') &&
+          (typeof v !== 'string' || Number.isNaN(Date.parse(v)))
+        ) {
           throw new BadInputError('分页游标无效', { reason: 'INVALID_CURSOR' });
         }
         return cast ? sql`cast(${v} as ${sql.raw(cast)})` : sql`${v}`;

@@ -292,9 +292,9 @@ describe('help records', () => {
     });
     expect(disclosed.body.errors).toBeUndefined();
     expect(await auditRows('Disclosure', 'lawyer-110105-01')).toBe(1);
-    const READ = `{ disclosuresToMyOrgan { content danger lawyer { id } } }`;
+    const READ = `{ disclosuresToMyOrgan(first: 10) { edges { node { content danger lawyer { id } } } } }`;
     const police = await f.query(READ, { token: await f.tokenFor('police-staff-110105') });
-    expect(police.body.data.disclosuresToMyOrgan).toEqual([
+    expect(police.body.data.disclosuresToMyOrgan.edges.map((e: any) => e.node)).toEqual([
       {
         content: '当事人称同伙计划近日报复被害人。',
         danger: 'PERSONAL_SAFETY',
@@ -304,7 +304,7 @@ describe('help records', () => {
     expect(await auditRows('Disclosure', 'police-staff-110105')).toBe(1);
     for (const user of ['police-staff-110101', 'court-staff-110105', 'detention-staff-110105']) {
       const res = await f.query(READ, { token: await f.tokenFor(user) });
-      expect(res.body.data.disclosuresToMyOrgan, user).toEqual([]);
+      expect(res.body.data.disclosuresToMyOrgan.edges, user).toEqual([]);
     }
     const lawyerRead = await f.query(READ, { token: lawyer });
     expect(lawyerRead.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

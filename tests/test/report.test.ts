@@ -337,9 +337,11 @@ describe('the joint-meeting report', () => {
       })
       .execute();
     expect(counter((await report('440000')).court, 'RIGHTS_NOTICES').personTimes).toBe(5);
-    const READ = `query($r: RegionCode!) { jointMeetings(regionCode: $r) { id title report { court { key personTimes } } actionItems { description status followUp } } }`;
+    const READ = `query($r: RegionCode!) { jointMeetings(regionCode: $r, first: 10) { edges { node { id title report { court { key personTimes } } actionItems { description status followUp } } } } }`;
     const frozen = await f.query(READ, { token: admin, variables: { r: '440000' } });
-    expect(counter(frozen.body.data.jointMeetings[0].report.court, 'RIGHTS_NOTICES').personTimes).toBe(4);
+    expect(
+      counter(frozen.body.data.jointMeetings.edges[0].node.report.court, 'RIGHTS_NOTICES').personTimes,
+    ).toBe(4);
 
     const MINUTES = `mutation($m: ID!) { recordMeetingMinutes(meetingId: $m, minutes: "会议通报了第一季度工作情况。", decisions: ["各单位于四月底前完成自查"]) { decisions } }`;
     const otherBureau = await f.query(MINUTES, {
@@ -365,6 +367,14 @@ describe('the joint-meeting report', () => {
       variables: { i: item.body.data.addActionItem.id },
     });
     expect(owner.body.data.updateActionItem).toEqual({ status: 'DONE', followUp: '已完成自查并整改' });
+    const forged = await f.query(
+      `{ jointMeetings(regionCode: "440000", first: 1, after: "${Buffer.from('r:["not-a-date","x"]').toString('base64url')}") { edges { node { id } } } }`,
+      { token: admin },
+    );
+    expect(forged.body.errors?.[0]).toMatchObject({
+      message: '分页游标无效',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const notMember = await f.query(READ, {
       token: await f.tokenFor('court-staff-440103'),
       variables: { r: '440000' },
@@ -372,9 +382,9 @@ describe('the joint-meeting report', () => {
     expect(notMember.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // Exports in Simplified Chinese, self-contained.
-    const EXPORT = `query($f: ExportFormat!) { jointMeetings(regionCode: "440000") { id export(format: $f) { filename contentType content } } }`;
-    const csv = (await f.query(EXPORT, { token: admin, variables: { f: 'CSV' } })).body.data.jointMeetings[0]
-      .export;
+    const EXPORT = `query($f: ExportFormat!) { jointMeetings(regionCode: "440000", first: 1) { edges { node { id export(format: $f) { filename contentType content } } } } }`;
+    const csv = (await f.query(EXPORT, { token: admin, variables: { f: 'CSV' } })).body.data.jointMeetings
+      .edges[0].node.export;
     expect(csv.contentType).toBe('text/csv; charset=utf-8');
     expect(csv.content.startsWith('\uFEFF联席会议统计报告')).toBe(true);
     expect(csv.content).toContain('统计期间,2025年1月1日至2025年3月31日');
@@ -384,8 +394,8 @@ describe('the joint-meeting report', () => {
     );
     // Quality figures as shares: one of the two requests was assigned late; nothing to compare before.
     expect(csv.content).toContain('逾期指派率（逾期指派 / 收到通知）,50.0%,—');
-    const html = (await f.query(EXPORT, { token: admin, variables: { f: 'HTML' } })).body.data
-      .jointMeetings[0].export;
+    const html = (await f.query(EXPORT, { token: admin, variables: { f: 'HTML' } })).body.data.jointMeetings
+      .edges[0].node.export;
     expect(html.content).toContain('<html lang="zh-CN">');
     expect(html.content).toContain('2025年第一季度法律援助值班律师工作联席会议');
     expect(html.content).toContain('人次（人次）');

@@ -1,3 +1,4 @@
+import { type PageArgs, rowKeysetPage } from '@duty/kit';
 import type { Kysely } from 'kysely';
 import type { JusticeDatabase } from '../db.js';
 
@@ -72,8 +73,14 @@ const disclosures = (db: Db) =>
 export const findDisclosuresByRecords = (db: Db, recordIds: readonly string[]) =>
   disclosures(db).where('d.record_id', 'in', recordIds).orderBy('d.disclosed_at').execute();
 
-export const findDisclosuresToOrgan = (db: Db, organId: string, limit: number) =>
-  disclosures(db).where('d.organ_id', '=', organId).orderBy('d.disclosed_at', 'desc').limit(limit).execute();
+/** One page of the disclosures made to an organ, newest first. */
+export const listDisclosuresToOrgan = (db: Db, organId: string, page: PageArgs) =>
+  rowKeysetPage(
+    disclosures(db).where('d.organ_id', '=', organId),
+    [{ ref: 'd.disclosed_at', cast: 'timestamptz' }, { ref: 'd.id' }],
+    'desc',
+    page,
+  ).execute();
 
 export const findDisclosureByKey = (db: Db, key: string) =>
   disclosures(db).where('d.idempotency_key', '=', key).executeTakeFirst();

@@ -5,12 +5,15 @@ import {
   chargeProblem,
   chinaToday,
   DutyError,
+  encodeRowCursor,
   groupByKeys,
   hasAnyRole,
   idempotencyKeyRule,
   LEGAL_AID_STAFF,
+  ORGAN_STAFF,
   organKindEnum,
   type Principal,
+  pageByKey,
   translateDatabaseError,
   writeAudit,
 } from '@duty/kit';
@@ -24,12 +27,12 @@ import {
   type DisclosureRow,
   findDisclosureByKey,
   findDisclosuresByRecords,
-  findDisclosuresToOrgan,
   findLatestRecord,
   findLatestRecordsByNotices,
   findPriorRecordsByNotices,
   findRecordByKey,
   findVersionsByRecords,
+  listDisclosuresToOrgan,
   type RecordRow,
 } from './queries.js';
 import type { Danger, HelpRecordTable, QuestionAnswer } from './table.js';
@@ -217,21 +220,23 @@ builder.queryField('helpRecord', (t) =>
 );
 
 builder.queryField('disclosuresToMyOrgan', (t) =>
-  t.field({
-    type: [DisclosureRef],
-    description: "Disclosures made to the caller's own organ, newest first (向本机关的披露)",
-    authScopes: {
-      anyRole: [
-        'COURT_STAFF',
-        'PROCURATORATE_STAFF',
-        'POLICE_STAFF',
-        'DETENTION_CENTER_STAFF',
-        'STATE_SECURITY_STAFF',
-      ],
+  t.connection(
+    {
+      type: DisclosureRef,
+      nullable: true,
+      description: "Disclosures made to the caller's own organ, newest first (向本机关的披露)",
+      authScopes: { anyRole: ORGAN_STAFF },
+      resolve: (_root, args, ctx) =>
+        pageByKey(
+          args,
+          (d: DisclosureRow) => encodeRowCursor([d.disclosed_at.toISOString(), d.id]),
+          (page) => listDisclosuresToOrgan(ctx.db, ctx.principal!.agencyId, page),
+          { rawCursor: true },
+        ),
     },
-    args: { limit: t.arg.int({ defaultValue: 50, validate: z.number().int().min(1).max(100) }) },
-    resolve: (_root, args, ctx) => findDisclosuresToOrgan(ctx.db, ctx.principal!.agencyId, args.limit ?? 50),
-  }),
+    { name: 'DisclosureConnection' },
+    { name: 'DisclosureEdge' },
+  ),
 );
 
 const QuestionInput = builder.inputType('ConsultationQuestionInput', {

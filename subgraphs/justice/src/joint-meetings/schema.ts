@@ -3,13 +3,16 @@ import {
   canSeeRegion,
   createOnce,
   DutyError,
+  encodeRowCursor,
   groupByKeys,
   hasAnyRole,
   idempotencyKeyRule,
   type Principal,
+  pageByKey,
   regionScopePrefix,
   reportCounterTypes,
   requireReportReader,
+  rowKeysetPage,
 } from '@duty/kit';
 import { z } from 'zod';
 import { builder, type Context } from '../builder.js';
@@ -175,21 +178,30 @@ export const JointMeetingRef = builder.loadableObject('JointMeeting', {
 });
 
 builder.queryFields((t) => ({
-  jointMeetings: t.field({
-    type: [JointMeetingRef],
-    description: 'Joint meetings of a region, newest first (联席会议列表)',
-    args: { regionCode: t.arg({ type: 'RegionCode', required: true }) },
-    resolve: async (_root, args, ctx) => {
-      requireReportReader(ctx.principal, args.regionCode);
-      return ctx.db
-        .selectFrom('joint_meeting')
-        .selectAll()
-        .where('region_code', 'like', `${regionScopePrefix(args.regionCode)}%`)
-        .orderBy('held_on', 'desc')
-        .limit(100)
-        .execute();
+  jointMeetings: t.connection(
+    {
+      type: JointMeetingRef,
+      nullable: true,
+      description: 'Joint meetings of a region and the regions below it, newest first (联席会议列表)',
+      args: { regionCode: t.arg({ type: 'RegionCode', required: true }) },
+      resolve: (_root, args, ctx) => {
+        requireReportReader(ctx.principal, args.regionCode);
+        const q = ctx.db
+          .selectFrom('joint_meeting')
+          .selectAll()
+          .where('region_code', 'like', `${regionScopePrefix(args.regionCode)}%`);
+        return pageByKey(
+          args,
+          (m: JointMeeting) => encodeRowCursor([m.held_on, m.id]),
+          (page) =>
+            rowKeysetPage(q, [{ ref: 'held_on', cast: 'date' }, { ref: 'id' }], 'desc', page).execute(),
+          { rawCursor: true },
+        );
+      },
     },
-  }),
+    { name: 'JointMeetingConnection' },
+    { name: 'JointMeetingEdge' },
+  ),
   jointMeetingReportExport: t.field({
     type: ExportFileRef,
     description: 'The live report for a region and period as CSV or a printable document (导出统计报告)',
