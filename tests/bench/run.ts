@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '@duty/kit';
 import { benchBoard } from './board.js';
 import { benchInbox } from './inbox.js';
+import { loadBoard } from './load.js';
 import { benchSchedule } from './schedule.js';
 
 process.env.LOG_LEVEL ??= 'silent';
@@ -13,6 +14,7 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 const schedule = await benchSchedule(3);
 const board = await benchBoard(300);
 const inbox = await benchInbox(20_000, 100);
+const load = await loadBoard();
 const f = (x: number) => x.toFixed(1);
 const inboxRow = (label: string, p: typeof inbox.page10) =>
   `| ${label} | ${f(p.p50)} ms | ${f(p.p99)} ms | ${['justice', 'court', 'procuratorate', 'public-security'].map((s) => p.sqlPerPage[s]).join(' | ')} |`;
@@ -35,6 +37,15 @@ const md = `# Benchmarks (${new Date().toISOString()})
 
 SQL statements per uncached board read: ${board.statementsPerUncachedRead}; cached reads: 0.
 
+## The notice board under load (autocannon, ${load.connections} connections, best of ${load.rounds} alternating ${load.seconds} s rounds; ${board.backend})
+
+| path | requests/s | p50 | p99 | errors |
+|---|---|---|---|---|
+| gateway | ${f(load.gateway.requestsPerSecond)} | ${load.gateway.p50} ms | ${load.gateway.p99} ms | ${load.gateway.errors} |
+| justice direct | ${f(load.direct.requestsPerSecond)} | ${load.direct.p50} ms | ${load.direct.p99} ms | ${load.direct.errors} |
+
+Gateway throughput is ${f((load.gateway.requestsPerSecond / load.direct.requestsPerSecond) * 100)}% of the subgraph's own.
+
 ## The dispatcher's inbox: ${inbox.notices} notices from courts, procuratorates and detention centers, pages with each organ's request, case, accused and organ (${inbox.requests} requests per size; ${inbox.backend})
 
 | page | p50 | p99 | SQL per page: justice | court | procuratorate | public-security |
@@ -51,6 +62,6 @@ ${inboxRow('50 items', inbox.page50)}
 `;
 const dir = join(REPO_ROOT, 'bench-results');
 mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, 'bench.json'), `${JSON.stringify({ schedule, board, inbox }, null, 2)}\n`);
+writeFileSync(join(dir, 'bench.json'), `${JSON.stringify({ schedule, board, load, inbox }, null, 2)}\n`);
 writeFileSync(join(dir, 'bench.md'), md);
 process.stdout.write(md);
