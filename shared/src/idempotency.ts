@@ -15,13 +15,17 @@ export async function createOnce<T extends { id: string }>(options: {
   isRepeat: (earlier: T) => boolean;
   create: () => Promise<string>;
   rules?: ConstraintMessages;
+  /** What the user reads when the key was used for something else. */
+  reusedMessage?: string;
 }): Promise<string> {
   const { key } = options;
   const replay = async () => {
     if (!key) return undefined;
     const earlier = await options.find(key);
     if (earlier && !options.isRepeat(earlier)) {
-      throw new DutyError('CONFLICT', '该幂等键已用于另一操作', { reason: 'IDEMPOTENCY_KEY_REUSED' });
+      throw new DutyError('CONFLICT', options.reusedMessage ?? '该幂等键已用于另一操作', {
+        reason: 'IDEMPOTENCY_KEY_REUSED',
+      });
     }
     return earlier?.id;
   };

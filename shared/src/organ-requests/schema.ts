@@ -4,9 +4,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { caseStageEnum, type KitBuilder, organKindEnum } from '../builder.js';
 import type { SubgraphName } from '../config.js';
-import { translateDatabaseError } from '../db-errors.js';
 import { DutyError } from '../errors.js';
-import { idempotencyKeyRule } from '../idempotency.js';
+import { createOnce, idempotencyKeyRule } from '../idempotency.js';
 import { CASE_STAGE, type CaseStage, type OrganKind } from '../notices.js';
 import { canReadOrganRecord, type Role } from '../principal.js';
 import { byKeys, groupByKeys } from '../scope.js';
@@ -236,59 +235,53 @@ export function organRequestSchema<Ctx extends SubgraphContext<any>>(
       resolve: async (_root, args, ctx) => {
         const person = await accusedAt(ctx, String(args.personId), args.stage);
         const key = args.idempotencyKey ?? null;
-        const replay = async () => {
-          const earlier = key ? await findHelpRequestByKey(db(ctx), key) : undefined;
-          if (earlier && earlier.person_id !== person.id)
-            throw new DutyError('CONFLICT', REQUEST_RULES.help_request_idempotency_key_key.message);
-          return earlier?.id;
-        };
-        const earlier = await replay();
-        if (earlier) return earlier;
-        if (person.hasDefenseCounsel) {
-          throw new DutyError('CONFLICT', '该当事人已有辩护人，不再安排值班律师；请告知其联系辩护人', {
-            reason: 'HAS_DEFENSE_COUNSEL',
-          });
-        }
-        const requestedAt = new Date();
-        const id = randomUUID();
-        try {
-          await ctx.db.transaction().execute(async (trx) => {
-            const organKind = person.place.organKind;
-            const deadlineAt = await helpRequestDeadline(
-              trx,
-              person.place,
-              requestedAt,
-              o.defaultDeadlineHours[organKind] ?? 48,
-            );
-            await insertHelpRequest(
-              trx,
-              source,
-              {
-                id,
-                person_id: person.id,
-                stage: person.stage,
-                requested_by: args.requestedBy,
-                relative_name: args.relativeName ?? null,
-                relative_relation: args.relativeRelation ?? null,
-                requested_at: requestedAt,
-                deadline_at: deadlineAt,
-                recorded_by: ctx.principal!.userId,
-                idempotency_key: key,
-                organ_kind: organKind,
-                organ_id: person.place.organId,
-                region_code: person.place.regionCode,
-              },
-              { concernedOrganIds: person.concernedOrganIds, residentIdNumber: person.residentIdNumber },
-            );
-          });
-        } catch (error) {
-          // The same key sent twice at once: the other call won; answer with its request.
-          const raced = await replay().catch(() => undefined);
-          if (raced) return raced;
-          throw translateDatabaseError(error, REQUEST_RULES);
-        }
-        ctx.kickOutbox();
-        return id;
+        return createOnce({
+          key,
+          find: (k) => findHelpRequestByKey(db(ctx), k),
+          isRepeat: (e) => e.person_id === person.id,
+          reusedMessage: REQUEST_RULES.help_request_idempotency_key_key.message,
+          rules: REQUEST_RULES,
+          create: async () => {
+            if (person.hasDefenseCounsel) {
+              throw new DutyError('CONFLICT', '该当事人已有辩护人，不再安排值班律师；请告知其联系辩护人', {
+                reason: 'HAS_DEFENSE_COUNSEL',
+              });
+            }
+            const requestedAt = new Date();
+            const id = randomUUID();
+            await ctx.db.transaction().execute(async (trx) => {
+              const organKind = person.place.organKind;
+              const deadlineAt = await helpRequestDeadline(
+                trx,
+                person.place,
+                requestedAt,
+                o.defaultDeadlineHours[organKind] ?? 48,
+              );
+              await insertHelpRequest(
+                trx,
+                source,
+                {
+                  id,
+                  person_id: person.id,
+                  stage: person.stage,
+                  requested_by: args.requestedBy,
+                  relative_name: args.relativeName ?? null,
+                  relative_relation: args.relativeRelation ?? null,
+                  requested_at: requestedAt,
+                  deadline_at: deadlineAt,
+                  recorded_by: ctx.principal!.userId,
+                  idempotency_key: key,
+                  organ_kind: organKind,
+                  organ_id: person.place.organId,
+                  region_code: person.place.regionCode,
+                },
+                { concernedOrganIds: person.concernedOrganIds, residentIdNumber: person.residentIdNumber },
+              );
+            });
+            ctx.kickOutbox();
+            return id;
+          },
+        });
       },
     }),
   }));

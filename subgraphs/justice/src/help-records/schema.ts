@@ -4,6 +4,7 @@ import {
   canSeeRegion,
   chargeProblem,
   chinaToday,
+  createOnce,
   DutyError,
   encodeRowCursor,
   groupByKeys,
@@ -330,14 +331,6 @@ builder.mutationFields((t) => ({
       const lawyerId = lawyerOf(ctx);
       const noticeId = String(args.noticeId);
       const key = args.idempotencyKey ?? null;
-      const replay = async () => {
-        const earlier = key ? await findRecordByKey(ctx.db, key) : undefined;
-        if (earlier && (earlier.lawyer_id !== lawyerId || earlier.notice_id !== noticeId))
-          throw new DutyError('CONFLICT', RECORD_RULES.help_record_idempotency_key_key.message);
-        return earlier;
-      };
-      const earlier = await replay();
-      if (earlier) return earlier;
       const n = await ctx.db
         .selectFrom('help_request_notice')
         .selectAll()
@@ -348,25 +341,29 @@ builder.mutationFields((t) => ({
         throw new DutyError('FORBIDDEN', '只能为指派给您的请求记录法律帮助', { reason: 'NOT_ASSIGNED' });
       if (!['ACCEPTED', 'IN_PROGRESS', 'COMPLETED'].includes(n.status))
         throw new DutyError('CONFLICT', '请先接受指派，再记录法律帮助', { reason: 'NOT_ACCEPTED' });
-      const id = randomUUID();
-      try {
-        await ctx.db
-          .insertInto('help_record')
-          .values({
-            id,
-            version: 1,
-            notice_id: n.id,
-            lawyer_id: lawyerId,
-            ...versionColumns(args.record, n.requested_at),
-            correction_reason: null,
-            idempotency_key: key,
-          })
-          .execute();
-      } catch (error) {
-        const raced = await replay().catch(() => undefined);
-        if (raced) return raced;
-        throw translateDatabaseError(error, RECORD_RULES);
-      }
+      const id = await createOnce({
+        key,
+        find: (k) => findRecordByKey(ctx.db, k),
+        isRepeat: (e) => e.lawyer_id === lawyerId && e.notice_id === noticeId,
+        reusedMessage: RECORD_RULES.help_record_idempotency_key_key.message,
+        rules: RECORD_RULES,
+        create: async () => {
+          const newId = randomUUID();
+          await ctx.db
+            .insertInto('help_record')
+            .values({
+              id: newId,
+              version: 1,
+              notice_id: n.id,
+              lawyer_id: lawyerId,
+              ...versionColumns(args.record, n.requested_at),
+              correction_reason: null,
+              idempotency_key: key,
+            })
+            .execute();
+          return newId;
+        },
+      });
       return (await findLatestRecord(ctx.db, id))!;
     },
   }),
@@ -437,42 +434,40 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const lawyerId = lawyerOf(ctx);
       const key = args.idempotencyKey ?? null;
-      if (key) {
-        const earlier = await findDisclosureByKey(ctx.db, key);
-        if (earlier) {
-          if (earlier.disclosed_by !== lawyerId || earlier.record_id !== String(args.recordId))
-            throw new DutyError('CONFLICT', RECORD_RULES.disclosure_idempotency_key_key.message);
-          return earlier;
-        }
-      }
       const latest = await findLatestRecord(ctx.db, String(args.recordId));
       if (!latest) throw new DutyError('NOT_FOUND', `未找到法律帮助记录（编号 ${args.recordId}）`);
       if (latest.lawyer_id !== lawyerId)
         throw new DutyError('FORBIDDEN', '只有记录人可以就该记录作出披露', { reason: 'NOT_AUTHOR' });
-      const organ = await findOrgan(ctx, args.organKind, String(args.organId), 'ORGAN_NOT_FOUND');
-      const id = randomUUID();
-      try {
-        // The disclosure and its audit entry commit together.
-        await ctx.db.transaction().execute(async (trx) => {
-          await trx
-            .insertInto('disclosure')
-            .values({
-              id,
-              record_id: latest.id,
-              record_version: latest.version,
-              organ_kind: args.organKind,
-              organ_id: organ.id,
-              danger: args.danger as Danger,
-              content: args.content,
-              disclosed_by: lawyerId,
-              idempotency_key: key,
-            })
-            .execute();
-          await writeAudit(trx, ctx, [{ action: 'DISCLOSE', subjectType: 'Disclosure', subjectId: id }]);
-        });
-      } catch (error) {
-        throw translateDatabaseError(error, RECORD_RULES);
-      }
+      const id = await createOnce({
+        key,
+        find: (k) => findDisclosureByKey(ctx.db, k),
+        isRepeat: (e) => e.disclosed_by === lawyerId && e.record_id === latest.id,
+        reusedMessage: RECORD_RULES.disclosure_idempotency_key_key.message,
+        rules: RECORD_RULES,
+        create: async () => {
+          const organ = await findOrgan(ctx, args.organKind, String(args.organId), 'ORGAN_NOT_FOUND');
+          const newId = randomUUID();
+          // The disclosure and its audit entry commit together.
+          await ctx.db.transaction().execute(async (trx) => {
+            await trx
+              .insertInto('disclosure')
+              .values({
+                id: newId,
+                record_id: latest.id,
+                record_version: latest.version,
+                organ_kind: args.organKind,
+                organ_id: organ.id,
+                danger: args.danger as Danger,
+                content: args.content,
+                disclosed_by: lawyerId,
+                idempotency_key: key,
+              })
+              .execute();
+            await writeAudit(trx, ctx, [{ action: 'DISCLOSE', subjectType: 'Disclosure', subjectId: newId }]);
+          });
+          return newId;
+        },
+      });
       return (await findDisclosuresByRecords(ctx.db, [latest.id])).find((d) => d.id === id)!;
     },
   }),

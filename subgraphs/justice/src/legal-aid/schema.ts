@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   canSeeRegion,
+  createOnce,
   DEFENSE_ASSIGNED,
   type DefenseAssignedNotice,
   DutyError,
@@ -15,7 +16,6 @@ import {
   pageByKey,
   reasonRule,
   requireRegionRole,
-  translateDatabaseError,
 } from '@duty/kit';
 import { z } from 'zod';
 import { builder, type Context } from '../builder.js';
@@ -232,14 +232,6 @@ builder.mutationFields((t) => ({
       const lawyerId = ctx.principal?.lawyerId;
       if (!lawyerId) throw new DutyError('FORBIDDEN', '当前账号未关联律师');
       const key = args.idempotencyKey ?? null;
-      const replay = async () => {
-        const earlier = key ? await findApplicationByKey(ctx.db, key) : undefined;
-        if (earlier && (earlier.forwarded_by !== lawyerId || earlier.notice_id !== String(args.noticeId)))
-          throw new DutyError('CONFLICT', RULES.legal_aid_application_idempotency_key_key.message);
-        return earlier?.id;
-      };
-      const earlier = await replay();
-      if (earlier) return earlier;
       const n = await ctx.db
         .selectFrom('help_request_notice')
         .selectAll()
@@ -267,38 +259,41 @@ builder.mutationFields((t) => ({
         'REVIEW_APPLICATION',
         DEFAULT_HOURS.REVIEW_APPLICATION,
       );
-      const id = randomUUID();
-      try {
-        await ctx.db
-          .insertInto('legal_aid_application')
-          .values({
-            id,
-            notice_id: n.id,
-            forwarded_by: lawyerId,
-            applicant: args.applicant,
-            relative_name: args.relativeName ?? null,
-            relative_relation: args.relativeRelation ?? null,
-            received_at: args.receivedAt,
-            materials: args.materials,
-            forwarded_at: now,
-            forward_deadline_at: new Date(args.receivedAt.getTime() + hours(forward)),
-            review_deadline_at: new Date(now.getTime() + hours(review)),
-            decided_at: null,
-            decided_by: null,
-            decision_reason: null,
-            defense_deadline_at: null,
-            defense_lawyer_id: null,
-            defense_assigned_at: null,
-            defense_assigned_by: null,
-            idempotency_key: key,
-          })
-          .execute();
-      } catch (error) {
-        const raced = await replay().catch(() => undefined);
-        if (raced) return raced;
-        throw translateDatabaseError(error, RULES);
-      }
-      return id;
+      return createOnce({
+        key,
+        find: (k) => findApplicationByKey(ctx.db, k),
+        isRepeat: (e) => e.forwarded_by === lawyerId && e.notice_id === n.id,
+        reusedMessage: RULES.legal_aid_application_idempotency_key_key.message,
+        rules: RULES,
+        create: async () => {
+          const id = randomUUID();
+          await ctx.db
+            .insertInto('legal_aid_application')
+            .values({
+              id,
+              notice_id: n.id,
+              forwarded_by: lawyerId,
+              applicant: args.applicant,
+              relative_name: args.relativeName ?? null,
+              relative_relation: args.relativeRelation ?? null,
+              received_at: args.receivedAt,
+              materials: args.materials,
+              forwarded_at: now,
+              forward_deadline_at: new Date(args.receivedAt.getTime() + hours(forward)),
+              review_deadline_at: new Date(now.getTime() + hours(review)),
+              decided_at: null,
+              decided_by: null,
+              decision_reason: null,
+              defense_deadline_at: null,
+              defense_lawyer_id: null,
+              defense_assigned_at: null,
+              defense_assigned_by: null,
+              idempotency_key: key,
+            })
+            .execute();
+          return id;
+        },
+      });
     },
   }),
   decideLegalAidApplication: t.field({

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   byKeys,
   canSeeRegion,
+  createOnce,
   DutyError,
   encodeRowCursor,
   findHelpRequestsByIds,
@@ -14,7 +15,6 @@ import {
   type Principal,
   pageByKey,
   reasonRule,
-  translateDatabaseError,
 } from '@duty/kit';
 import { z } from 'zod';
 import { builder, type Context } from '../builder.js';
@@ -221,14 +221,6 @@ builder.mutationFields((t) => ({
       if (!lawyerId) throw new DutyError('FORBIDDEN', '当前账号未关联律师');
       const helpRequestId = String(args.helpRequestId);
       const key = args.idempotencyKey ?? null;
-      if (key) {
-        const earlier = await findMeetingByKey(ctx.db, key);
-        if (earlier) {
-          if (earlier.lawyer_id !== lawyerId || earlier.help_request_id !== helpRequestId)
-            throw new DutyError('CONFLICT', MEETING_RULES.meeting_request_idempotency_key_key.message);
-          return earlier.id;
-        }
-      }
       const [request] = await findHelpRequestsByIds(ctx.db, [helpRequestId]);
       if (!request) throw new DutyError('NOT_FOUND', `未找到法律帮助请求（编号 ${helpRequestId}）`);
       if (!(await isAssignedToRequest(ctx, 'public-security', request.id))) {
@@ -242,44 +234,50 @@ builder.mutationFields((t) => ({
           reason: 'NOT_DETAINED',
         });
       }
-      if (await findOpenMeeting(ctx.db, person.id, lawyerId)) {
-        throw new DutyError('CONFLICT', '您对该犯罪嫌疑人已有待安排的会见申请', { reason: 'MEETING_OPEN' });
-      }
-      const now = new Date();
       const needsApproval = NEEDS_APPROVAL.includes(person.category);
       const hours = await meetingDeadlineHours(ctx.db, person.detention_region_code, DEFAULT_MEETING_HOURS);
-      const id = randomUUID();
-      try {
-        await ctx.db
-          .insertInto('meeting_request')
-          .values({
-            id,
-            person_id: person.id,
-            detention_center_id: person.detention_center_id,
-            help_request_id: request.id,
-            lawyer_id: lawyerId,
-            requested_at: now,
-            needs_approval: needsApproval,
-            status: needsApproval ? 'AWAITING_APPROVAL' : 'REQUESTED',
-            deadline_at: needsApproval ? null : new Date(now.getTime() + hours * 3600_000),
-            decided_by: null,
-            decided_at: null,
-            decision_reason: null,
-            scheduled_at: null,
-            room: null,
-            arranged_by: null,
-            arranged_at: null,
-            held_from: null,
-            held_until: null,
-            idempotency_key: key,
-          })
-          .execute();
-      } catch (error) {
-        const raced = key ? await findMeetingByKey(ctx.db, key) : undefined;
-        if (raced && raced.lawyer_id === lawyerId && raced.help_request_id === helpRequestId) return raced.id;
-        throw translateDatabaseError(error, MEETING_RULES);
-      }
-      return id;
+      const centerId = person.detention_center_id;
+      return createOnce({
+        key,
+        find: (k) => findMeetingByKey(ctx.db, k),
+        isRepeat: (e) => e.lawyer_id === lawyerId && e.help_request_id === helpRequestId,
+        reusedMessage: MEETING_RULES.meeting_request_idempotency_key_key.message,
+        rules: MEETING_RULES,
+        create: async () => {
+          if (await findOpenMeeting(ctx.db, person.id, lawyerId)) {
+            throw new DutyError('CONFLICT', '您对该犯罪嫌疑人已有待安排的会见申请', {
+              reason: 'MEETING_OPEN',
+            });
+          }
+          const now = new Date();
+          const id = randomUUID();
+          await ctx.db
+            .insertInto('meeting_request')
+            .values({
+              id,
+              person_id: person.id,
+              detention_center_id: centerId,
+              help_request_id: request.id,
+              lawyer_id: lawyerId,
+              requested_at: now,
+              needs_approval: needsApproval,
+              status: needsApproval ? 'AWAITING_APPROVAL' : 'REQUESTED',
+              deadline_at: needsApproval ? null : new Date(now.getTime() + hours * 3600_000),
+              decided_by: null,
+              decided_at: null,
+              decision_reason: null,
+              scheduled_at: null,
+              room: null,
+              arranged_by: null,
+              arranged_at: null,
+              held_from: null,
+              held_until: null,
+              idempotency_key: key,
+            })
+            .execute();
+          return id;
+        },
+      });
     },
   }),
   decideMeetingApproval: t.field({
