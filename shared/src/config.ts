@@ -36,6 +36,6 @@ export const databaseName = (name: SubgraphName, prefix = 'duty') => `${prefix}_
 export function databaseConfig(name: SubgraphName): DatabaseConfig {
   const pgUrl = process.env.DUTY_PG_URL;
   return pgUrl
-    ? { name: databaseName(name), pgUrl }
+    ? { name: databaseName(name, process.env.DUTY_DB_PREFIX || 'duty'), pgUrl }
     : { name: databaseName(name), dataDir: join(dataDir(), 'db', name) };
 }

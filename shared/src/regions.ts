@@ -173,3 +173,10 @@ export function childRegions(code: string, options: { includeRetired?: boolean }
   const list = regions().children.get(code) ?? [];
   return options.includeRetired ? [...list] : list.filter((r) => !r.retired);
 }
+
+/** The 31 provincial-level regions of the mainland, ordered by code (Hong Kong, Macao and Taiwan have no duty lawyer system here). */
+export function mainlandProvinces(): Region[] {
+  return [...regions().byCode.values()]
+    .filter((r) => r.level === 'PROVINCE' && !r.retired && r.code < '710000')
+    .sort((a, b) => a.code.localeCompare(b.code));
+}

@@ -1,6 +1,12 @@
 import { createServer } from 'node:net';
 import { mintDevToken, type RunningGateway, startGateway, subgraphDefinitions } from '@duty/gateway';
-import { generateSigningKey, type Principal, type SigningKey } from '@duty/kit';
+import {
+  type DatabaseConfig,
+  generateSigningKey,
+  type Principal,
+  type SigningKey,
+  type SubgraphName,
+} from '@duty/kit';
 import { findDemoUser } from '@duty/kit/demo';
 import { startFederation, type TestFederation } from '@duty/kit/testing';
 import { request } from 'undici';
@@ -46,10 +52,13 @@ export async function postGraphQL<T = any>(
 }
 
 /** The whole federation in process: four subgraphs on their own test databases, and the gateway. */
-export async function startTestFederation(options: { subgraphTimeoutMs?: number } = {}): Promise<Federation> {
+export async function startTestFederation(
+  options: { subgraphTimeoutMs?: number; databases?: (name: SubgraphName) => DatabaseConfig } = {},
+): Promise<Federation> {
   const { key: issuerKey } = await generateSigningKey('test-issuer');
   const federation = await startFederation({
     subgraphs: subgraphDefinitions,
+    databases: options.databases,
     gateway: ({ subgraphUrls, signingKey, log }) =>
       startGateway({
         port: 0,

@@ -1,5 +1,5 @@
 import { makeLawyerLicenseNo, makeResidentIdNumber } from '../ids.js';
-import { getRegion } from '../regions.js';
+import { childRegions, getRegion, mainlandProvinces } from '../regions.js';
 import { seededRandom } from './random.js';
 
 /**
@@ -204,10 +204,42 @@ function addressIn(label: string, rnd: ReturnType<typeof seededRandom>) {
   return `${label}${rnd.pick(STREETS)}${rnd.int(1, 399)}号`;
 }
 
+/** Regions to generate a directory for: provinces, their cities, the cities' counties. */
+export type RegionTree = readonly {
+  province: string;
+  cities: readonly { city: string; counties: readonly string[] }[];
+}[];
+
+/** Every mainland province, city and county (GB/T 2260): the national-scale directory's regions. */
+export function nationalRegionTree(): RegionTree {
+  return mainlandProvinces().map((p) => ({
+    province: p.code,
+    cities: childRegions(p.code).map((c) => ({
+      city: c.code,
+      counties: childRegions(c.code).map((k) => k.code),
+    })),
+  }));
+}
+
 let cached: DemoDirectory | undefined;
 
+/** The demo regions' directory (8 lawyers a county), the same on every start. */
 export function demoDirectory(): DemoDirectory {
-  if (cached) return cached;
+  cached ??= generateDirectory(DEMO_REGIONS);
+  return cached;
+}
+
+/**
+ * Every agency, organ, workstation and lawyer of the regions given, generated deterministically:
+ * the demo's few regions or the whole country. In each county the last lawyer works for the legal
+ * aid agency; the seventh (of each eight) is in the pool and the sixth was suspended (see the
+ * justice roster).
+ */
+export function generateDirectory(
+  tree: RegionTree,
+  options: { lawyersPerCounty?: number } = {},
+): DemoDirectory {
+  const lawyersPerCounty = options.lawyersPerCounty ?? 8;
   const rnd = seededRandom('duty-demo-directory-v1');
   const d: DemoDirectory = {
     courts: [],
@@ -238,7 +270,7 @@ export function demoDirectory(): DemoDirectory {
     });
   };
 
-  for (const { province, cities } of DEMO_REGIONS) {
+  for (const { province, cities } of tree) {
     const pName = name(province);
     const muni = isMunicipality(province);
     const pJb = {
@@ -363,13 +395,13 @@ export function demoDirectory(): DemoDirectory {
         workstation(proc, 'PROCURATORATE', laa.id, ['ON_SITE', 'PHONE', 'ONLINE']);
         workstation(dc, 'DETENTION_CENTER', laa.id, ['ON_SITE']);
 
-        for (let i = 1; i <= 8; i += 1) {
+        for (let i = 1; i <= lawyersPerCounty; i += 1) {
           const male = rnd.next() < 0.55;
           const birthYear = rnd.int(1962, 1996);
           const birthDate = `${birthYear}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
           const seq = rnd.int(0, 498) * 2 + (male ? 1 : 0);
           const firstLicensedYear = Math.min(2024, birthYear + rnd.int(24, 32));
-          const agencyLawyer = i === 8;
+          const agencyLawyer = i === lawyersPerCounty;
           d.lawyers.push({
             id: `lawyer-${county}-${String(i).padStart(2, '0')}`,
             name: rnd.pick(SURNAMES) + rnd.pick(male ? GIVEN_MALE : GIVEN_FEMALE),
@@ -389,7 +421,6 @@ export function demoDirectory(): DemoDirectory {
       }
     }
   }
-  cached = d;
   return d;
 }
 

@@ -117,6 +117,8 @@ export interface TestFederation<G extends RunningService> {
 export async function startFederation<G extends RunningService>(options: {
   subgraphs: SubgraphDefinition[];
   gateway: FederationGatewayFactory<G>;
+  /** Existing databases to serve (kept at the end, no demo data): the benchmark's generated data. */
+  databases?: (name: SubgraphName) => DatabaseConfig;
 }): Promise<TestFederation<G>> {
   const { key: signingKey } = await generateSigningKey('gateway-test');
   const keys = Object.fromEntries(
@@ -134,6 +136,7 @@ export async function startFederation<G extends RunningService>(options: {
         signingKey: keys[def.name],
         peerPublicJwks,
         peerUrls,
+        ...(options.databases ? { database: options.databases(def.name), demo: false } : {}),
       }),
     ),
   );

@@ -1,20 +1,26 @@
 import { parentsFirst } from '@duty/kit';
-import { demoCases, demoDirectory, seedDemoHelpRequest } from '@duty/kit/demo';
+import { type DemoDirectory, demoCases, demoDirectory, seedDemoHelpRequest } from '@duty/kit/demo';
 import type { Kysely } from 'kysely';
 import type { CourtDatabase } from './db.js';
 
-/** The demo regions' courts; parents come first so the foreign key holds. */
+/** The directory's courts as table rows; parents come first so the foreign key holds. */
+export function directoryRows(d: DemoDirectory) {
+  return {
+    court: parentsFirst(d.courts).map((c) => ({
+      id: c.id,
+      name: c.name,
+      level: c.level,
+      region_code: c.regionCode,
+      parent_id: c.parentId,
+      address: c.address,
+      phone: c.phone,
+    })),
+  };
+}
+
+/** The demo regions' courts, cases and help requests. */
 export async function seedDemo(db: Kysely<CourtDatabase>) {
-  const rows = parentsFirst(demoDirectory().courts).map((c) => ({
-    id: c.id,
-    name: c.name,
-    level: c.level,
-    region_code: c.regionCode,
-    parent_id: c.parentId,
-    address: c.address,
-    phone: c.phone,
-  }));
-  await db.insertInto('court').values(rows).execute();
+  await db.insertInto('court').values(directoryRows(demoDirectory()).court).execute();
   await seedCases(db);
 }
 

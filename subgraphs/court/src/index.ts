@@ -12,3 +12,4 @@ export const courtSubgraph: SubgraphDefinition<CourtDatabase> = {
   seedDemo,
   deliverOutbox: (message, { peers }) => deliverExchange(peers, message),
 };
+export { directoryRows } from './demo.js';

@@ -1,14 +1,13 @@
 import { addDays, chinaToday } from '@duty/kit';
-import { DEMO_REGIONS, demoDirectory } from '@duty/kit/demo';
+import { DEMO_REGIONS, type DemoDirectory, type DemoLawyer, demoDirectory } from '@duty/kit/demo';
 import type { Insertable, Kysely } from 'kysely';
 import type { JusticeDatabase } from './db.js';
 import type { RosterEntryTable, RosterEventTable } from './roster/table.js';
 import { generateSchedule } from './schedules/generator.js';
 import { DEFAULT_NOTICE } from './workstations/notice.js';
 
-/** The demo regions' justice bureaus, legal aid agencies, lawyers and workstations. */
-export async function seedDemo(db: Kysely<JusticeDatabase>) {
-  const d = demoDirectory();
+/** The directory's justice bureaus, legal aid agencies, lawyers and workstations, as table rows. */
+export function directoryRows(d: DemoDirectory) {
   const organ = (o: { id: string; name: string; regionCode: string; address: string; phone: string }) => ({
     id: o.id,
     name: o.name,
@@ -16,51 +15,50 @@ export async function seedDemo(db: Kysely<JusticeDatabase>) {
     address: o.address,
     phone: o.phone,
   });
-  await db
-    .insertInto('justice_bureau')
-    .values(d.justiceBureaus.map((b) => ({ ...organ(b), level: b.level })))
-    .execute();
-  await db
-    .insertInto('legal_aid_agency')
-    .values(
-      d.legalAidAgencies.map((a) => ({ ...organ(a), level: a.level, justice_bureau_id: a.justiceBureauId })),
-    )
-    .execute();
-  await db
-    .insertInto('lawyer')
-    .values(
-      d.lawyers.map((l) => ({
-        id: l.id,
-        name: l.name,
-        gender: l.gender,
-        resident_id_number: l.residentIdNumber,
-        license_no: l.licenseNo,
-        law_firm: l.lawFirm,
-        practice_kind: l.practiceKind,
-        first_licensed_year: l.firstLicensedYear,
-        phone: l.phone,
-        region_code: l.regionCode,
-        agency_id: l.agencyId,
-      })),
-    )
-    .execute();
-  await db
-    .insertInto('workstation')
-    .values(
-      d.workstations.map((w) => ({
-        ...organ(w),
-        agency_id: w.agencyId,
-        host_kind: w.hostKind,
-        host_id: w.hostId,
-        duty_modes: w.dutyModes,
-        opening_hours: w.openingHours,
-        legal_aid_scope: DEFAULT_NOTICE.legalAidScope,
-        legal_aid_conditions: DEFAULT_NOTICE.legalAidConditions,
-        duty_lawyer_duties: DEFAULT_NOTICE.dutyLawyerDuties,
-      })),
-    )
-    .execute();
-  await seedRoster(db);
+  return {
+    justice_bureau: d.justiceBureaus.map((b) => ({ ...organ(b), level: b.level })),
+    legal_aid_agency: d.legalAidAgencies.map((a) => ({
+      ...organ(a),
+      level: a.level,
+      justice_bureau_id: a.justiceBureauId,
+    })),
+    lawyer: d.lawyers.map((l) => ({
+      id: l.id,
+      name: l.name,
+      gender: l.gender,
+      resident_id_number: l.residentIdNumber,
+      license_no: l.licenseNo,
+      law_firm: l.lawFirm,
+      practice_kind: l.practiceKind,
+      first_licensed_year: l.firstLicensedYear,
+      phone: l.phone,
+      region_code: l.regionCode,
+      agency_id: l.agencyId,
+    })),
+    workstation: d.workstations.map((w) => ({
+      ...organ(w),
+      agency_id: w.agencyId,
+      host_kind: w.hostKind,
+      host_id: w.hostId,
+      duty_modes: w.dutyModes,
+      opening_hours: w.openingHours,
+      legal_aid_scope: DEFAULT_NOTICE.legalAidScope,
+      legal_aid_conditions: DEFAULT_NOTICE.legalAidConditions,
+      duty_lawyer_duties: DEFAULT_NOTICE.dutyLawyerDuties,
+    })),
+    ...rosterRows(d.lawyers),
+  };
+}
+
+/** The demo regions' justice bureaus, legal aid agencies, lawyers, workstations and rosters. */
+export async function seedDemo(db: Kysely<JusticeDatabase>) {
+  const rows = directoryRows(demoDirectory());
+  await db.insertInto('justice_bureau').values(rows.justice_bureau).execute();
+  await db.insertInto('legal_aid_agency').values(rows.legal_aid_agency).execute();
+  await db.insertInto('lawyer').values(rows.lawyer).execute();
+  await db.insertInto('workstation').values(rows.workstation).execute();
+  await db.insertInto('roster_entry').values(rows.roster_entry).execute();
+  await db.insertInto('roster_event').values(rows.roster_event).execute();
   // A month of schedules from today, made by the generator itself, so boards show real content.
   const today = chinaToday();
   for (const { province } of DEMO_REGIONS) {
@@ -74,14 +72,14 @@ export async function seedDemo(db: Kysely<JusticeDatabase>) {
 }
 
 /**
- * Every demo lawyer is on their agency's roster, admitted after assessment; in each county the
- * seventh is in the pool, and the sixth was suspended later — so the history shows both.
+ * Every lawyer is on their agency's roster, admitted after assessment; of each eight in a county
+ * the seventh is in the pool, and the sixth was suspended later — so the history shows both.
  */
-async function seedRoster(db: Kysely<JusticeDatabase>) {
+export function rosterRows(lawyers: readonly DemoLawyer[]) {
   const entries: Insertable<RosterEntryTable>[] = [];
   const events: Insertable<RosterEventTable>[] = [];
-  for (const l of demoDirectory().lawyers) {
-    const n = Number(l.id.slice(-2));
+  for (const l of lawyers) {
+    const n = Number(l.id.slice(-2)) % 8;
     const id = `roster-${l.id}`;
     const list = n === 7 ? 'POOL' : 'ROSTER';
     const admittedOn = `${Math.max(2019, l.firstLicensedYear + 2)}-03-01`;
@@ -124,6 +122,5 @@ async function seedRoster(db: Kysely<JusticeDatabase>) {
     }
     entries.push({ id, lawyer_id: l.id, agency_id: l.agencyId, list, status, since });
   }
-  await db.insertInto('roster_entry').values(entries).execute();
-  await db.insertInto('roster_event').values(events).execute();
+  return { roster_entry: entries, roster_event: events };
 }

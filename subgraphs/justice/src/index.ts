@@ -16,3 +16,4 @@ export const justiceSubgraph: SubgraphDefinition<JusticeDatabase> = {
   seedDemo,
   deliverOutbox: (message, { peers }) => deliverExchange(peers, message),
 };
+export { directoryRows } from './demo.js';

@@ -1,21 +1,26 @@
 import { parentsFirst } from '@duty/kit';
-import { demoCases, demoDirectory, seedDemoHelpRequest } from '@duty/kit/demo';
+import { type DemoDirectory, demoCases, demoDirectory, seedDemoHelpRequest } from '@duty/kit/demo';
 import type { Kysely } from 'kysely';
 import type { ProcuratorateDatabase } from './db.js';
 
-/** The demo regions' procuratorates; parents come first so the foreign key holds. */
+/** The directory's procuratorates as table rows; parents come first so the foreign key holds. */
+export function directoryRows(d: DemoDirectory) {
+  return {
+    procuratorate: parentsFirst(d.procuratorates).map((p) => ({
+      id: p.id,
+      name: p.name,
+      level: p.level,
+      region_code: p.regionCode,
+      parent_id: p.parentId,
+      address: p.address,
+      phone: p.phone,
+    })),
+  };
+}
+
+/** The demo regions' procuratorates, cases and help requests. */
 export async function seedDemo(db: Kysely<ProcuratorateDatabase>) {
-  const d = demoDirectory();
-  const rows = parentsFirst(d.procuratorates).map((p) => ({
-    id: p.id,
-    name: p.name,
-    level: p.level,
-    region_code: p.regionCode,
-    parent_id: p.parentId,
-    address: p.address,
-    phone: p.phone,
-  }));
-  await db.insertInto('procuratorate').values(rows).execute();
+  await db.insertInto('procuratorate').values(directoryRows(demoDirectory()).procuratorate).execute();
   await seedCases(db);
 }
 

@@ -16,3 +16,4 @@ export const procuratorateSubgraph: SubgraphDefinition<ProcuratorateDatabase> = 
   seedDemo,
   deliverOutbox: (message, { peers }) => deliverExchange(peers, message),
 };
+export { directoryRows } from './demo.js';

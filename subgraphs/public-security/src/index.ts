@@ -16,3 +16,4 @@ export const publicSecuritySubgraph: SubgraphDefinition<PublicSecurityDatabase> 
   seedDemo,
   deliverOutbox: (message, { peers }) => deliverExchange(peers, message),
 };
+export { directoryRows } from './demo.js';

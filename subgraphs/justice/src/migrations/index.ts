@@ -11,6 +11,7 @@ import * as pleaWitness from './2026-11-26-09-plea-witness.js';
 import * as personKey from './2026-11-26-10-person-key.js';
 import * as jointMeetings from './2026-11-26-11-joint-meetings.js';
 import * as ratings from './2026-11-26-12-service-ratings.js';
+import * as inboxRegions from './2026-11-27-13-inbox-region-indexes.js';
 
 export const migrations: Migrations = {
   '2026-11-26-01-reference-data': reference,
@@ -25,4 +26,5 @@ export const migrations: Migrations = {
   '2026-11-26-10-person-key': personKey,
   '2026-11-26-11-joint-meetings': jointMeetings,
   '2026-11-26-12-service-ratings': ratings,
+  '2026-11-27-13-inbox-region-indexes': inboxRegions,
 };

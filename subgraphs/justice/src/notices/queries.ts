@@ -1,5 +1,5 @@
 import { type PageArgs, rowKeysetPage } from '@duty/kit';
-import type { Insertable, Kysely } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, sql } from 'kysely';
 import type { JusticeDatabase } from '../db.js';
 import type { HostKind } from '../workstations/table.js';
 import type { HelpRequestNoticeTable, NoticeStatus } from './table.js';
@@ -17,6 +17,20 @@ export interface InboxFilter {
 
 const OPEN: NoticeStatus[] = ['RECEIVED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'];
 
+/**
+ * The notices of a region by its code prefix: a province (2 digits) or a city (4) through the
+ * indexes keyed by that part of the code, so a page comes off the index in order; a county by
+ * its code.
+ */
+function regionScope(prefix: string) {
+  return (eb: ExpressionBuilder<JusticeDatabase, 'help_request_notice'>) =>
+    prefix.length === 2 || prefix.length === 4
+      ? eb(sql<string>`left(region_code, ${sql.lit(prefix.length)})`, '=', prefix)
+      : prefix.length === 6
+        ? eb('region_code', '=', prefix)
+        : eb('region_code', 'like', `${prefix}%`);
+}
+
 /** One inbox page: one statement, whatever the page size. */
 export function listInbox(
   db: Kysely<JusticeDatabase>,
@@ -24,10 +38,7 @@ export function listInbox(
   order: InboxOrder,
   page: PageArgs,
 ) {
-  let q = db
-    .selectFrom('help_request_notice')
-    .selectAll()
-    .where('region_code', 'like', `${filter.regionPrefix}%`);
+  let q = db.selectFrom('help_request_notice').selectAll().where(regionScope(filter.regionPrefix));
   if (filter.status?.length) q = q.where('status', 'in', filter.status);
   if (filter.organKind) q = q.where('organ_kind', '=', filter.organKind as never);
   if (filter.organId) q = q.where('organ_id', '=', filter.organId);

@@ -56,6 +56,8 @@ export const JUSTICE_COUNTERS: readonly CounterSource[] = [
   {
     key: 'LAWYER_DAYS_ON_DUTY',
     label: '值班律师值班（人天）',
+    // Three of every four rows of a province's report: counted beside the other counters.
+    separate: true,
     // One row per lawyer and China day on duty (several shifts a day count once); 件 = lawyers.
     sql: `select distinct on (s.lawyer_id, d.day) d.day as at, null::text as stage, w.host_id as organ_id,
       s.workstation_id, s.lawyer_id as case_key, w.region_code

@@ -1,0 +1,348 @@
+import { makeResidentIdNumber, personKey } from '@duty/kit';
+import { type DemoDirectory, type RegionTree, seededRandom } from '@duty/kit/demo';
+import type { CopyWriter } from './copy.js';
+
+/** The tables a year of requests is written to, by subgraph. */
+export const ACTIVITY_TABLES = {
+  court: ['court_case', 'accused_person', 'rights_notice', 'help_request'],
+  procuratorate: ['prosecution_case', 'accused_person', 'rights_notice', 'help_request'],
+  'public-security': ['investigation_case', 'accused_person', 'rights_notice', 'help_request'],
+  justice: ['help_request_notice', 'notice_event', 'help_record'],
+} as const;
+
+type Writers = {
+  [S in keyof typeof ACTIVITY_TABLES]: Record<(typeof ACTIVITY_TABLES)[S][number], CopyWriter>;
+};
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const CHARGES = [
+  '盗窃罪',
+  '危险驾驶罪',
+  '诈骗罪',
+  '故意伤害罪',
+  '寻衅滋事罪',
+  '帮助信息网络犯罪活动罪',
+  '开设赌场罪',
+  '走私、贩卖、运输、制造毒品罪',
+];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '胡',
+  '朱',
+  '高',
+  '林',
+];
+const GIVEN = [
+  '伟',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+];
+const QUESTIONS = [
+  { question: '我的行为会被判多重？', answer: '已结合涉嫌罪名和情节说明可能的量刑幅度。' },
+  { question: '认罪认罚有什么后果？', answer: '已说明认罪认罚从宽制度及具结书的法律后果。' },
+  { question: '能否申请取保候审？', answer: '已说明申请变更强制措施的条件和程序。' },
+];
+
+/** Where a stage's requests are taken, and how many people a county sees there in a year. */
+const PLACES = [
+  { subgraph: 'court', stage: 'TRIAL', organKind: 'COURT', prefix: 'court', perYear: 95, deadlineHours: 48 },
+  {
+    subgraph: 'procuratorate',
+    stage: 'REVIEW_FOR_PROSECUTION',
+    organKind: 'PROCURATORATE',
+    prefix: 'proc',
+    perYear: 90,
+    deadlineHours: 48,
+  },
+  {
+    subgraph: 'public-security',
+    stage: 'INVESTIGATION',
+    organKind: 'DETENTION_CENTER',
+    prefix: 'dc',
+    perYear: 85,
+    deadlineHours: 24,
+  },
+  {
+    subgraph: 'public-security',
+    stage: 'INVESTIGATION',
+    organKind: 'PUBLIC_SECURITY',
+    prefix: 'psb',
+    perYear: 35,
+    deadlineHours: 48,
+  },
+] as const;
+
+const REQUEST_TYPE = {
+  court: 'CourtHelpRequest',
+  procuratorate: 'ProcuratorateHelpRequest',
+  'public-security': 'PoliceHelpRequest',
+} as const;
+
+/**
+ * A year of duty lawyer work in every county of the tree, up to `now`: cases and their accused at
+ * the courts, procuratorates and police, rights notices (about half ask for help), the help
+ * requests, and at justice each request's notice, its dispatch history and the help record. The
+ * same for the same tree and `now`; each county has its own random stream, so adding a region
+ * changes nothing elsewhere.
+ */
+export async function generateActivity(
+  tree: RegionTree,
+  directory: DemoDirectory,
+  w: Writers,
+  options: { now: number; days: number; rate: number },
+) {
+  const start = options.now - options.days * DAY;
+  const lawyersByCounty = new Map<string, string[]>();
+  for (const l of directory.lawyers) {
+    // The sixth of each eight is suspended: never dispatched.
+    if (Number(l.id.slice(-2)) % 8 === 6) continue;
+    const list = lawyersByCounty.get(l.regionCode) ?? [];
+    list.push(l.id);
+    lawyersByCounty.set(l.regionCode, list);
+  }
+  const year = new Date(options.now).getUTCFullYear();
+  for (const county of tree.flatMap((p) => p.cities.flatMap((c) => c.counties))) {
+    const rnd = seededRandom(`activity-${county}`);
+    const lawyers = lawyersByCounty.get(county) ?? [];
+    const at = (t: number) => new Date(Math.round(t / 1000) * 1000);
+    for (const place of PLACES) {
+      const organId = `${place.prefix}-${county}`;
+      const count = Math.round(place.perYear * options.rate);
+      let person = 0;
+      for (let c = 1; person < count; c += 1) {
+        const caseId = `gen-${organId}-${c}`;
+        const receivedAt = start + rnd.next() * (options.days * DAY - 2 * DAY);
+        const charges = [rnd.pick(CHARGES)];
+        const caseNo = String(c).padStart(4, '0');
+        if (place.subgraph === 'court')
+          await w.court.court_case.write({
+            id: caseId,
+            case_number: `（${year}）${county}刑初${caseNo}号`,
+            court_id: organId,
+            charges,
+            received_at: at(receivedAt),
+          });
+        else if (place.subgraph === 'procuratorate')
+          await w.procuratorate.prosecution_case.write({
+            id: caseId,
+            case_number: `${county}检刑诉〔${year}〕${caseNo}号`,
+            procuratorate_id: organId,
+            charges,
+            investigation_case_id: null,
+            received_at: at(receivedAt),
+          });
+        else
+          await w['public-security'].investigation_case.write({
+            id: caseId,
+            case_number: `${county}${place.prefix === 'dc' ? '刑侦' : '刑拘'}〔${year}〕${caseNo}号`,
+            police_organ_id: `psb-${county}`,
+            category: 'ORDINARY',
+            charges,
+            opened_at: at(receivedAt),
+          });
+        const size = rnd.next() < 0.3 ? 2 : 1;
+        for (let p = 1; p <= size && person < count; p += 1, person += 1) {
+          const personId = `${caseId}-p${p}`;
+          const birth = `19${rnd.int(60, 99)}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
+          const residentId = makeResidentIdNumber(county, birth, rnd.int(0, 999));
+          const hasCounsel = rnd.next() < 0.08;
+          const accused = {
+            id: personId,
+            case_id: caseId,
+            name: rnd.pick(SURNAMES) + rnd.pick(GIVEN),
+            resident_id_number: residentId,
+            phone: `13${rnd.int(0, 9)}${String(rnd.int(0, 99_999_999)).padStart(8, '0')}`,
+            has_defense_counsel: hasCounsel,
+          };
+          const organ = w[place.subgraph];
+          if (place.subgraph === 'public-security')
+            await organ.accused_person.write({ ...accused, detention_center_id: `dc-${county}` });
+          else await organ.accused_person.write(accused);
+          const informedAt = receivedAt + rnd.next() * DAY;
+          const asks = !hasCounsel && rnd.next() < 0.55;
+          const staff = `${place.prefix}-staff-${county}`;
+          const placeColumns = { organ_kind: place.organKind, organ_id: organId, region_code: county };
+          await organ.rights_notice.write({
+            id: `${personId}-n`,
+            person_id: personId,
+            stage: place.stage,
+            method: rnd.next() < 0.8 ? 'WRITTEN' : 'ORAL',
+            informed_at: at(informedAt),
+            informed_by: staff,
+            answer: asks ? 'REQUESTS_HELP' : 'DECLINES',
+            note: hasCounsel ? '已委托辩护人' : null,
+            ...placeColumns,
+          });
+          if (!asks) continue;
+          const requestId = `${personId}-r`;
+          const requestedAt = informedAt + rnd.next() * 2 * HOUR;
+          const deadlineAt = requestedAt + place.deadlineHours * HOUR;
+          await organ.help_request.write({
+            id: requestId,
+            person_id: personId,
+            stage: place.stage,
+            requested_by: 'ACCUSED',
+            relative_name: null,
+            relative_relation: null,
+            requested_at: at(requestedAt),
+            deadline_at: at(deadlineAt),
+            recorded_by: staff,
+            idempotency_key: null,
+            ...placeColumns,
+          });
+          await dispatch(w.justice, rnd, {
+            now: options.now,
+            noticeId: `${place.subgraph}:${requestId}`,
+            requestId,
+            place,
+            organId,
+            county,
+            requestedAt,
+            deadlineAt,
+            residentId,
+            charges,
+            lawyers,
+          });
+        }
+      }
+    }
+  }
+}
+
+/** The request's notice at justice and what the agency and the lawyer did with it, up to `now`. */
+async function dispatch(
+  w: Writers['justice'],
+  rnd: ReturnType<typeof seededRandom>,
+  r: {
+    now: number;
+    noticeId: string;
+    requestId: string;
+    place: (typeof PLACES)[number];
+    organId: string;
+    county: string;
+    requestedAt: number;
+    deadlineAt: number;
+    residentId: string;
+    charges: string[];
+    lawyers: string[];
+  },
+) {
+  const at = (t: number) => new Date(Math.round(t / 1000) * 1000);
+  const events: Record<string, unknown>[] = [];
+  let status = 'RECEIVED';
+  let lawyerId: string | null = null;
+  let assignedAt: number | null = null;
+  let updatedAt = r.requestedAt + 5_000;
+  const step = (
+    action: string,
+    to: string,
+    time: number,
+    extra: { reason?: string; actor?: string } = {},
+  ) => {
+    if (time > r.now) return false;
+    events.push({
+      id: `${r.noticeId}:${events.length + 1}`,
+      notice_id: r.noticeId,
+      action,
+      status_after: to,
+      lawyer_id: lawyerId,
+      reason: extra.reason ?? null,
+      actor:
+        extra.actor ?? (action === 'ASSIGN' || action === 'CANCEL' ? `dispatcher-${r.county}` : lawyerId),
+      at: at(time),
+    });
+    status = to;
+    updatedAt = time;
+    return true;
+  };
+  const span = r.deadlineAt - r.requestedAt;
+  let record: { givenAt: number; recordedAt: number; mode: string } | null = null;
+  if (rnd.next() < 0.03 || r.lawyers.length === 0) {
+    step('CANCEL', 'CANCELLED', r.requestedAt + rnd.next() * span, { reason: '案件已撤销或变更强制措施' });
+  } else {
+    // Most are assigned within the time limit; some late, which the joint meeting counts.
+    const late = rnd.next() < 0.08;
+    const t = r.requestedAt + span * (late ? 1.05 + rnd.next() * 0.6 : 0.05 + rnd.next() * 0.85);
+    lawyerId = rnd.pick(r.lawyers);
+    if (step('ASSIGN', 'ASSIGNED', t)) {
+      assignedAt = t;
+      const accepted = t + (10 + rnd.next() * 110) * 60_000;
+      const started = accepted + (0.5 + rnd.next() * 23) * HOUR;
+      if (step('ACCEPT', 'ACCEPTED', accepted) && step('START', 'IN_PROGRESS', started)) {
+        const ended = started + (1 + rnd.next() * 3) * HOUR;
+        if (rnd.next() < 0.04) {
+          step('REFUSED_BY_ACCUSED', 'REFUSED_BY_ACCUSED', ended, { reason: '当事人明确拒绝法律帮助' });
+        } else if (step('COMPLETE', 'COMPLETED', ended)) {
+          record = { givenAt: started, recordedAt: ended, mode: rnd.next() < 0.85 ? 'ON_SITE' : 'PHONE' };
+        }
+      }
+    }
+  }
+  await w.help_request_notice.write({
+    id: r.noticeId,
+    subgraph: r.place.subgraph,
+    request_type: REQUEST_TYPE[r.place.subgraph],
+    request_id: r.requestId,
+    organ_kind: r.place.organKind,
+    organ_id: r.organId,
+    region_code: r.county,
+    stage: r.place.stage,
+    workstation_id: r.place.organKind === 'PUBLIC_SECURITY' ? null : `ws-${r.organId}`,
+    requested_at: at(r.requestedAt),
+    deadline_at: at(r.deadlineAt),
+    received_at: at(r.requestedAt + 5_000),
+    status,
+    lawyer_id: status === 'RECEIVED' || status === 'CANCELLED' ? null : lawyerId,
+    assigned_at: assignedAt === null ? null : at(assignedAt),
+    updated_at: at(updatedAt),
+    concerned_organ_ids: r.place.organKind === 'DETENTION_CENTER' ? [`psb-${r.county}`] : [],
+    person_key: personKey(r.residentId),
+  });
+  for (const e of events) await w.notice_event.write(e);
+  if (record && lawyerId) {
+    const eligible = rnd.next() < 0.3;
+    await w.help_record.write({
+      id: `${r.noticeId}:record`,
+      version: 1,
+      notice_id: r.noticeId,
+      lawyer_id: lawyerId,
+      given_at: at(record.givenAt),
+      mode: record.mode,
+      questions: [QUESTIONS[rnd.int(0, QUESTIONS.length - 1)]],
+      suspected_charges: r.charges,
+      facts: null,
+      advice: '已告知诉讼权利和认罪认罚的法律规定，建议如实陈述。',
+      legal_aid_eligible: eligible,
+      told_how_to_apply: eligible,
+      acknowledgment: 'ACKNOWLEDGED',
+      recorded_at: at(record.recordedAt),
+      correction_reason: null,
+      idempotency_key: null,
+    });
+  }
+}
