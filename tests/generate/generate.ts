@@ -13,11 +13,17 @@ import {
   type SubgraphDefinition,
   type SubgraphName,
 } from '@duty/kit';
-import { DEMO_REGIONS, type DemoDirectory, generateDirectory, nationalRegionTree } from '@duty/kit/demo';
+import {
+  ACTIVITY_TABLES,
+  DEMO_REGIONS,
+  type DemoDirectory,
+  generateActivity,
+  generateDirectory,
+  nationalRegionTree,
+} from '@duty/kit/demo';
 import { directoryRows as procuratorateRows, procuratorateSubgraph } from '@duty/procuratorate';
 import { directoryRows as publicSecurityRows, publicSecuritySubgraph } from '@duty/public-security';
 import pg from 'pg';
-import { ACTIVITY_TABLES, generateActivity } from './activity.js';
 import { type CopyWriter, copyWriters, deferIndexes, endAll, restoreIndexes } from './copy.js';
 import { generateShifts } from './shifts.js';
 

@@ -1,3 +1,4 @@
+export * from './activity.js';
 export * from './cases.js';
 export * from './directory.js';
 export * from './random.js';

@@ -1,5 +1,11 @@
 import { parentsFirst } from '@duty/kit';
-import { type DemoDirectory, demoCases, demoDirectory, seedDemoHelpRequest } from '@duty/kit/demo';
+import {
+  type DemoDirectory,
+  demoCases,
+  demoDirectory,
+  seedDemoHelpRequest,
+  seedDemoHistory,
+} from '@duty/kit/demo';
 import type { Kysely } from 'kysely';
 import type { CourtDatabase } from './db.js';
 
@@ -22,6 +28,7 @@ export function directoryRows(d: DemoDirectory) {
 export async function seedDemo(db: Kysely<CourtDatabase>) {
   await db.insertInto('court').values(directoryRows(demoDirectory()).court).execute();
   await seedCases(db);
+  await seedDemoHistory(db, 'court');
 }
 
 /**

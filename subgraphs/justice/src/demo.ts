@@ -1,5 +1,11 @@
 import { addDays, chinaToday } from '@duty/kit';
-import { DEMO_REGIONS, type DemoDirectory, type DemoLawyer, demoDirectory } from '@duty/kit/demo';
+import {
+  DEMO_REGIONS,
+  type DemoDirectory,
+  type DemoLawyer,
+  demoDirectory,
+  seedDemoHistory,
+} from '@duty/kit/demo';
 import type { Insertable, Kysely } from 'kysely';
 import type { JusticeDatabase } from './db.js';
 import type { RosterEntryTable, RosterEventTable } from './roster/table.js';
@@ -59,6 +65,8 @@ export async function seedDemo(db: Kysely<JusticeDatabase>) {
   await db.insertInto('workstation').values(rows.workstation).execute();
   await db.insertInto('roster_entry').values(rows.roster_entry).execute();
   await db.insertInto('roster_event').values(rows.roster_event).execute();
+  // A year of requests, dispatch and help records: the same rows the organs keep their side of.
+  await seedDemoHistory(db, 'justice');
   // A month of schedules from today, made by the generator itself, so boards show real content.
   const today = chinaToday();
   for (const { province } of DEMO_REGIONS) {

@@ -1,5 +1,11 @@
 import { parentsFirst } from '@duty/kit';
-import { type DemoDirectory, demoCases, demoDirectory, seedDemoHelpRequest } from '@duty/kit/demo';
+import {
+  type DemoDirectory,
+  demoCases,
+  demoDirectory,
+  seedDemoHelpRequest,
+  seedDemoHistory,
+} from '@duty/kit/demo';
 import type { Kysely } from 'kysely';
 import type { ProcuratorateDatabase } from './db.js';
 
@@ -22,6 +28,7 @@ export function directoryRows(d: DemoDirectory) {
 export async function seedDemo(db: Kysely<ProcuratorateDatabase>) {
   await db.insertInto('procuratorate').values(directoryRows(demoDirectory()).procuratorate).execute();
   await seedCases(db);
+  await seedDemoHistory(db, 'procuratorate');
 }
 
 /** Two cases under review at every county procuratorate, and one help request each. */

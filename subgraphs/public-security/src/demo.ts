@@ -1,5 +1,11 @@
 import { parentsFirst } from '@duty/kit';
-import { type DemoDirectory, demoCases, demoDirectory, seedDemoHelpRequest } from '@duty/kit/demo';
+import {
+  type DemoDirectory,
+  demoCases,
+  demoDirectory,
+  seedDemoHelpRequest,
+  seedDemoHistory,
+} from '@duty/kit/demo';
 import type { Kysely } from 'kysely';
 import type { PublicSecurityDatabase } from './db.js';
 
@@ -34,6 +40,7 @@ export async function seedDemo(db: Kysely<PublicSecurityDatabase>) {
   await db.insertInto('police_organ').values(rows.police_organ).execute();
   await db.insertInto('detention_center').values(rows.detention_center).execute();
   await seedCases(db);
+  await seedDemoHistory(db, 'public-security');
 }
 
 /**

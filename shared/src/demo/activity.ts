@@ -1,6 +1,15 @@
-import { makeResidentIdNumber, personKey } from '@duty/kit';
-import { type DemoDirectory, type RegionTree, seededRandom } from '@duty/kit/demo';
-import type { CopyWriter } from './copy.js';
+import type { Kysely } from 'kysely';
+import type { SubgraphName } from '../config.js';
+import { chinaInstant, chinaToday } from '../dates.js';
+import { makeResidentIdNumber } from '../ids.js';
+import { personKey } from '../person-key.js';
+import { DEMO_REGIONS, type DemoDirectory, demoDirectory, type RegionTree } from './directory.js';
+import { seededRandom } from './random.js';
+
+/** Where generated rows go: a bulk loader, or batched inserts for the demo. */
+export interface RowWriter {
+  write(row: Record<string, unknown>): Promise<void>;
+}
 
 /** The tables a year of requests is written to, by subgraph. */
 export const ACTIVITY_TABLES = {
@@ -10,8 +19,8 @@ export const ACTIVITY_TABLES = {
   justice: ['help_request_notice', 'notice_event', 'help_record'],
 } as const;
 
-type Writers = {
-  [S in keyof typeof ACTIVITY_TABLES]: Record<(typeof ACTIVITY_TABLES)[S][number], CopyWriter>;
+export type ActivityWriters = {
+  [S in keyof typeof ACTIVITY_TABLES]: Record<(typeof ACTIVITY_TABLES)[S][number], RowWriter>;
 };
 
 const HOUR = 3600_000;
@@ -113,7 +122,7 @@ const REQUEST_TYPE = {
 export async function generateActivity(
   tree: RegionTree,
   directory: DemoDirectory,
-  w: Writers,
+  w: ActivityWriters,
   options: { now: number; days: number; rate: number },
 ) {
   const start = options.now - options.days * DAY;
@@ -236,7 +245,7 @@ export async function generateActivity(
 
 /** The request's notice at justice and what the agency and the lawyer did with it, up to `now`. */
 async function dispatch(
-  w: Writers['justice'],
+  w: ActivityWriters['justice'],
   rnd: ReturnType<typeof seededRandom>,
   r: {
     now: number;
@@ -345,4 +354,62 @@ async function dispatch(
       idempotency_key: null,
     });
   }
+}
+
+/**
+ * Inserts into one table, in batches once all rows are in (the demo's few thousand rows need no
+ * bulk loader); flushed table by table, parents first, so foreign keys hold.
+ */
+class InsertWriter implements RowWriter {
+  private rows: Record<string, unknown>[] = [];
+  constructor(
+    private readonly db: Kysely<any>,
+    private readonly table: string,
+  ) {}
+  async write(row: Record<string, unknown>) {
+    // jsonb columns take JSON text; text[] columns take arrays as they are.
+    for (const [k, v] of Object.entries(row))
+      if (Array.isArray(v) && v.some((x) => typeof x === 'object')) row[k] = JSON.stringify(v);
+    this.rows.push(row);
+  }
+  async flush() {
+    for (let i = 0; i < this.rows.length; i += 500)
+      await this.db
+        .insertInto(this.table)
+        .values(this.rows.slice(i, i + 500))
+        .execute();
+    this.rows = [];
+  }
+}
+
+const discard: RowWriter = { write: async () => {} };
+
+/**
+ * The demo's year of history (the national generator's small size), this subgraph's tables only:
+ * every subgraph generates the same rows (up to the start of today, China time) and keeps its own,
+ * so the organs' requests and justice's notices agree. Off when `DUTY_DEMO_HISTORY=0` (the tests
+ * run on the hand-written demo data alone).
+ */
+export async function seedDemoHistory(db: Kysely<any>, subgraph: SubgraphName) {
+  if (process.env.DUTY_DEMO_HISTORY === '0') return;
+  const mine: InsertWriter[] = [];
+  const writers = Object.fromEntries(
+    Object.entries(ACTIVITY_TABLES).map(([s, tables]) => [
+      s,
+      Object.fromEntries(
+        tables.map((t) => {
+          if (s !== subgraph) return [t, discard];
+          const w = new InsertWriter(db, t);
+          mine.push(w);
+          return [t, w];
+        }),
+      ),
+    ]),
+  ) as ActivityWriters;
+  await generateActivity(DEMO_REGIONS, demoDirectory(), writers, {
+    now: chinaInstant(chinaToday()).getTime(),
+    days: 365,
+    rate: 1,
+  });
+  for (const w of mine) await w.flush();
 }
