@@ -1,7 +1,7 @@
 import { signServiceToken } from '@duty/kit';
 import { request } from 'undici';
 import { startTestFederation } from '../src/harness.js';
-import { median, percentile } from './schedule.js';
+import { median, percentile } from './stats.js';
 
 async function time(n: number, send: (i: number) => Promise<void>) {
   const ms: number[] = [];

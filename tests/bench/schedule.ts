@@ -10,6 +10,7 @@ import {
   openDatabase,
 } from '@duty/kit';
 import type { Kysely } from 'kysely';
+import { median } from './stats.js';
 
 /** A synthetic province: `lawyers` lawyers and `workstations` workstations over its counties. */
 async function loadProvince(db: Kysely<any>, province: string, lawyers: number, workstations: number) {
@@ -146,12 +147,3 @@ export async function benchSchedule(rounds: number) {
     if (pgUrl) await dropPostgresDatabase(pgUrl, name);
   }
 }
-
-export const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
-};
-export const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
-};
