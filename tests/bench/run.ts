@@ -9,6 +9,8 @@ import { benchBoard } from './board.js';
 import { compareWorkloads } from './compare.js';
 import { benchInboxPages } from './inbox.js';
 import { workloadsMarkdown } from './markdown.js';
+import { generatedDatabases, generatedWorkloadData } from './national.js';
+import { benchReportOnce } from './report.js';
 import { benchSchedule } from './schedule.js';
 import { seedWorkloadData } from './seed.js';
 import { allWorkloads } from './workloads.js';
@@ -27,13 +29,20 @@ const board = await benchBoard(300);
 // The demo data and 20,000 notices across Beijing's organs: the inbox, a case and the report read them.
 // Under load a report queues for seconds: a short subgraph timeout would cut our gateway's work
 // short (errors, partial data) while the other paths finish theirs.
-const f = await startTestFederation({ subgraphTimeoutMs: 60_000 });
+// With DUTY_BENCH_DATA=<prefix>, the workloads read what `pnpm generate` loaded instead.
+const generated = process.env.DUTY_BENCH_DATA;
+const f = await startTestFederation({
+  subgraphTimeoutMs: 60_000,
+  ...(generated ? { databases: generatedDatabases(generated) } : {}),
+});
 let inbox: Awaited<ReturnType<typeof benchInboxPages>>;
+let report: Awaited<ReturnType<typeof benchReportOnce>>;
 let load: Awaited<ReturnType<typeof compareWorkloads>>;
 let workloadData: Awaited<ReturnType<typeof seedWorkloadData>>;
 try {
-  workloadData = await seedWorkloadData(f, NOTICES);
+  workloadData = generated ? await generatedWorkloadData(f) : await seedWorkloadData(f, NOTICES);
   inbox = await benchInboxPages(f, workloadData.inbox.user, 100);
+  report = await benchReportOnce(f, workloadData.report, 5);
   load = await compareWorkloads(f, allWorkloads(workloadData), LOAD);
 } finally {
   await f.stop();
@@ -45,9 +54,12 @@ const SUBGRAPHS = ['justice', 'court', 'procuratorate', 'public-security'];
 const inboxRow = (label: string, p: typeof inbox.page10) =>
   `| ${label} | ${f1(p.p50)} ms | ${f1(p.p99)} ms | ${SUBGRAPHS.map((s) => p.sqlPerPage[s]).join(' | ')} |`;
 const history = process.env.DUTY_DEMO_HISTORY !== '0';
+const data = generated
+  ? `Data: \`pnpm generate\`'s databases \`${generated}_*\` (a year of national duty lawyer work); the workloads read Guangdong's.`
+  : `Data: the demo data ${history ? 'with' : 'without'} its generated year of history (DUTY_DEMO_HISTORY${history ? '' : '=0'}); the load workloads add ${NOTICES} seeded notices across Beijing's organs.`;
 const md = `# Benchmarks (${new Date().toISOString()})
 
-Data: the demo data ${history ? 'with' : 'without'} its generated year of history (DUTY_DEMO_HISTORY${history ? '' : '=0'}); the load workloads add ${NOTICES} seeded notices across Beijing's organs.
+${data}
 
 ${workloadsMarkdown(load, { backend, ...LOAD })}
 ## Schedule generation: one month, a province of ${schedule.lawyers} lawyers and ${schedule.workstations} workstations (${schedule.backend})
@@ -67,18 +79,25 @@ ${workloadsMarkdown(load, { backend, ...LOAD })}
 
 SQL statements per uncached board read: ${board.statementsPerUncachedRead}; cached reads: 0.
 
-## The dispatcher's inbox, one request at a time: ${NOTICES} notices from courts, procuratorates and detention centers, pages with each organ's request, case, accused and organ (${inbox.requests} requests per size; ${inbox.backend})
+## The dispatcher's inbox, one request at a time: ${generated ? `Guangdong's ${workloadData.inbox.user}` : `${NOTICES} notices`} from courts, procuratorates and detention centers, pages with each organ's request, case, accused and organ (${inbox.requests} requests per size; ${inbox.backend})
 
 | page | p50 | p99 | SQL per page: justice | court | procuratorate | public-security |
 |---|---|---|---|---|---|---|
 ${inboxRow('10 items', inbox.page10)}
 ${inboxRow('50 items', inbox.page50)}
+
+## The joint-meeting report, one at a time: ${workloadData.report.regionCode} from ${workloadData.report.from} to ${workloadData.report.to} (median of ${report.requests}; ${backend})
+
+| | through the gateway | ${SUBGRAPHS.map((s) => `${s} part, direct`).join(' | ')} |
+|---|---|${SUBGRAPHS.map(() => '---').join('|')}|
+| p50 | ${f1(report.p50)} ms | ${SUBGRAPHS.map((s) => `${f1(report.directP50[s]!)} ms`).join(' | ')} |
+| SQL per report | | ${SUBGRAPHS.map((s) => report.sqlPerReport[s]).join(' | ')} |
 `;
 const dir = join(REPO_ROOT, 'bench-results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   join(dir, 'bench.json'),
-  `${JSON.stringify({ backend, demoHistory: history, load: { ...LOAD, workloads: load }, schedule, board, inbox, workloadData }, null, 2)}\n`,
+  `${JSON.stringify({ backend, demoHistory: history, load: { ...LOAD, workloads: load }, schedule, board, inbox, report, workloadData }, null, 2)}\n`,
 );
 writeFileSync(join(dir, 'bench.md'), md);
 process.stdout.write(md);
