@@ -1,5 +1,5 @@
 import { addDays, chinaInstant } from '@duty/kit';
-import type { DemoDirectory, RegionTree } from '@duty/kit/demo';
+import { type DemoDirectory, dutyLawyersByCounty, type RegionTree } from '@duty/kit/demo';
 import type { CopyWriter } from './copy.js';
 
 const MORNING = ['09:00', '12:00'] as const;
@@ -18,13 +18,7 @@ export async function generateShifts(
   shifts: CopyWriter,
   range: { from: string; to: string },
 ) {
-  const lawyersByCounty = new Map<string, string[]>();
-  for (const l of directory.lawyers) {
-    if (Number(l.id.slice(-2)) % 8 === 6) continue;
-    const list = lawyersByCounty.get(l.regionCode) ?? [];
-    list.push(l.id);
-    lawyersByCounty.set(l.regionCode, list);
-  }
+  const lawyersByCounty = dutyLawyersByCounty(directory);
   const days: string[] = [];
   for (let d = range.from; d <= range.to; d = addDays(d, 1)) {
     const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();

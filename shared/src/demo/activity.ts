@@ -3,7 +3,13 @@ import type { SubgraphName } from '../config.js';
 import { chinaInstant, chinaToday } from '../dates.js';
 import { makeResidentIdNumber } from '../ids.js';
 import { personKey } from '../person-key.js';
-import { DEMO_REGIONS, type DemoDirectory, demoDirectory, type RegionTree } from './directory.js';
+import {
+  DEMO_REGIONS,
+  type DemoDirectory,
+  demoDirectory,
+  dutyLawyersByCounty,
+  type RegionTree,
+} from './directory.js';
 import { seededRandom } from './random.js';
 
 /** Where generated rows go: a bulk loader, or batched inserts for the demo. */
@@ -126,14 +132,7 @@ export async function generateActivity(
   options: { now: number; days: number; rate: number },
 ) {
   const start = options.now - options.days * DAY;
-  const lawyersByCounty = new Map<string, string[]>();
-  for (const l of directory.lawyers) {
-    // The sixth of each eight is suspended: never dispatched.
-    if (Number(l.id.slice(-2)) % 8 === 6) continue;
-    const list = lawyersByCounty.get(l.regionCode) ?? [];
-    list.push(l.id);
-    lawyersByCounty.set(l.regionCode, list);
-  }
+  const lawyersByCounty = dutyLawyersByCounty(directory);
   const year = new Date(options.now).getUTCFullYear();
   for (const county of tree.flatMap((p) => p.cities.flatMap((c) => c.counties))) {
     const rnd = seededRandom(`activity-${county}`);

@@ -426,3 +426,20 @@ export function generateDirectory(
 
 export const demoCounties = (): string[] =>
   DEMO_REGIONS.flatMap((p) => p.cities.flatMap((c) => [...c.counties]));
+
+/** Of each eight lawyers in a county the sixth is suspended from the roster (justice's demo roster). */
+export const isSuspendedDemoLawyer = (lawyerId: string) => Number(lawyerId.slice(-2)) % 8 === 6;
+/** Of each eight lawyers in a county the seventh is in the pool rather than on the roster. */
+export const isPoolDemoLawyer = (lawyerId: string) => Number(lawyerId.slice(-2)) % 8 === 7;
+
+/** Each county's lawyers who may be on duty and dispatched: all but the suspended. */
+export function dutyLawyersByCounty(d: DemoDirectory): Map<string, string[]> {
+  const byCounty = new Map<string, string[]>();
+  for (const l of d.lawyers) {
+    if (isSuspendedDemoLawyer(l.id)) continue;
+    const list = byCounty.get(l.regionCode) ?? [];
+    list.push(l.id);
+    byCounty.set(l.regionCode, list);
+  }
+  return byCounty;
+}

@@ -4,6 +4,8 @@ import {
   type DemoDirectory,
   type DemoLawyer,
   demoDirectory,
+  isPoolDemoLawyer,
+  isSuspendedDemoLawyer,
   seedDemoHistory,
 } from '@duty/kit/demo';
 import type { Insertable, Kysely } from 'kysely';
@@ -87,9 +89,8 @@ export function rosterRows(lawyers: readonly DemoLawyer[]) {
   const entries: Insertable<RosterEntryTable>[] = [];
   const events: Insertable<RosterEventTable>[] = [];
   for (const l of lawyers) {
-    const n = Number(l.id.slice(-2)) % 8;
     const id = `roster-${l.id}`;
-    const list = n === 7 ? 'POOL' : 'ROSTER';
+    const list = isPoolDemoLawyer(l.id) ? 'POOL' : 'ROSTER';
     const admittedOn = `${Math.max(2019, l.firstLicensedYear + 2)}-03-01`;
     const assessment = {
       politicalQuality: 'PASS',
@@ -112,7 +113,7 @@ export function rosterRows(lawyers: readonly DemoLawyer[]) {
     });
     let status: 'ACTIVE' | 'SUSPENDED' = 'ACTIVE';
     let since = admittedOn;
-    if (n === 6) {
+    if (isSuspendedDemoLawyer(l.id)) {
       status = 'SUSPENDED';
       since = '2026-09-01';
       events.push({
