@@ -2,7 +2,7 @@
 // duty lawyer work (or a small one over the demo regions), one database per subgraph, ready for
 // `pnpm bench` and for `DUTY_DB_PREFIX=… pnpm start`. Bulk COPY, indexes built after the load.
 import { parseArgs } from 'node:util';
-import { chinaToday } from '@duty/kit';
+import { chinaToday, validateLocalDate } from '@duty/kit';
 import { generate, SIZES } from './generate.js';
 
 const { values: args } = parseArgs({
@@ -12,12 +12,15 @@ const { values: args } = parseArgs({
     until: { type: 'string', default: chinaToday() },
   },
 });
-const pgUrl = process.env.DUTY_PG_URL;
-if (!pgUrl)
-  throw new Error(
-    'pnpm generate loads PostgreSQL: set DUTY_PG_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)',
-  );
-if (!(args.size! in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+const fail = (message: string): never => {
+  process.stderr.write(`pnpm generate: ${message}\n`);
+  process.exit(2);
+};
+const pgUrl =
+  process.env.DUTY_PG_URL ||
+  fail('it loads PostgreSQL: set DUTY_PG_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
+if (!(args.size! in SIZES)) fail(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+if (!validateLocalDate(args.until!).ok) fail(`--until must be a date, YYYY-MM-DD: ${args.until}`);
 const prefix = args.prefix ?? `duty_${args.size}`;
 await generate({
   pgUrl,
