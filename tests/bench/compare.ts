@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { createUserTokenVerifier, devIssuerConfig } from '@duty/gateway';
 import type { Federation } from '../src/harness.js';
 import { type LoadDriver, type Measured, startLoadDriver } from './driver.js';
-import { type HiveGateway, startHiveGateway } from './hive.js';
+import { type GatewayProcess, startGatewayProcess } from './gateways.js';
 import type { HttpCall, LoadSpec } from './load-worker.js';
 import { captureReplay, directCalls, planShape } from './replay.js';
 import { median } from './stats.js';
@@ -35,6 +35,18 @@ export interface CompareOptions {
   minOperations?: number;
   warmupSeconds?: number;
   connections?: number;
+  /** Our gateway's subgraph timeout: longer than a slow operation takes under load. */
+  subgraphTimeoutMs?: number;
+}
+
+/** Where each part runs during the load rounds, in one sentence. */
+export const TOPOLOGY =
+  'During the load rounds each gateway under test (ours in production mode, and Hive Gateway in each setup) runs in a child process of its own, the four subgraphs in the bench process and the load generator in another child process, so a gateway no longer shares an event loop (and a core) with the subgraphs.';
+
+/** The gateways under test, each in its own process. */
+export interface Gateways {
+  ours: GatewayProcess;
+  hive: Record<Workload['audience'], GatewayProcess>;
 }
 
 const HIVE_SETUPS = {
@@ -55,7 +67,11 @@ function medianRound(ms: Measured[]): Measured {
     requestsPerSecond: numeric('requestsPerSecond'),
     p50: numeric('p50'),
     p99: numeric('p99'),
+    subgraphCpuMsPerRequest: numeric('subgraphCpuMsPerRequest'),
+    gatewayCpuMsPerRequest: numeric('gatewayCpuMsPerRequest'),
     cpuMsPerRequest: numeric('cpuMsPerRequest'),
+    subgraphCores: numeric('subgraphCores'),
+    gatewayCores: numeric('gatewayCores'),
     cores: numeric('cores'),
     sqlPerRequest,
     sqlTotal: numeric('sqlTotal'),
@@ -69,12 +85,13 @@ const statements = (f: Federation) => () =>
 
 /**
  * Puts one workload under the same load through our gateway, through Hive Gateway on the same
- * supergraph, and straight to the subgraphs (the very requests our gateway makes, replayed), in
- * alternating rounds after a warm-up. Hive is measured only when its answer equals ours.
+ * supergraph (each in its own process), and straight to the subgraphs (the very requests our
+ * gateway makes, replayed), in alternating rounds after a warm-up. Hive is measured only when its
+ * answer equals ours.
  */
 export async function compareWorkload(
   f: Federation,
-  hive: HiveGateway,
+  gateways: Gateways,
   driver: LoadDriver,
   w: Workload,
   options: CompareOptions = {},
@@ -85,7 +102,9 @@ export async function compareWorkload(
   // The principal our gateway forwards for this token, to sign the direct calls the same way.
   const principal = token ? await createUserTokenVerifier([devIssuerConfig(f.issuerKey)])(token) : null;
 
-  const ours = await f.query(w.query, { variables: w.variables, token });
+  const ourGateway = gateways.ours;
+  const hive = gateways.hive[w.audience];
+  const ours = await f.query(w.query, { variables: w.variables, token, url: ourGateway.graphqlUrl });
   if (ours.body.errors) throw new Error(`${w.key} through our gateway: ${JSON.stringify(ours.body.errors)}`);
   w.check(ours.body.data);
   const theirs = await f.query(w.query, { variables: w.variables, token, url: hive.graphqlUrl });
@@ -107,18 +126,28 @@ export async function compareWorkload(
     connections,
     seconds: secs,
   });
-  const paths: { name: PathName; steps: () => Promise<HttpCall[][]> }[] = [
-    { name: 'gateway', steps: async () => [[{ url: f.gateway.graphqlUrl, headers, body }]] },
+  const paths: { name: PathName; steps: () => Promise<HttpCall[][]>; gateway?: GatewayProcess }[] = [
+    {
+      name: 'gateway',
+      steps: async () => [[{ url: ourGateway.graphqlUrl, headers, body }]],
+      gateway: ourGateway,
+    },
     ...(hiveMismatch
       ? []
-      : [{ name: 'hive' as const, steps: async () => [[{ url: hive.graphqlUrl, headers, body }]] }]),
+      : [
+          {
+            name: 'hive' as const,
+            steps: async () => [[{ url: hive.graphqlUrl, headers, body }]],
+            gateway: hive,
+          },
+        ]),
     // Service tokens live a minute: fresh ones for every run.
     { name: 'direct', steps: () => directCalls(f, plan, principal) },
   ];
   const sql = statements(f);
   let slowest = Number.POSITIVE_INFINITY;
   for (const p of paths) {
-    const warm = await driver.measure(spec(await p.steps(), warmupSeconds), sql);
+    const warm = await driver.measure(spec(await p.steps(), warmupSeconds), sql, p.gateway);
     slowest = Math.min(slowest, warm.requestsPerSecond);
   }
   const seconds = Math.min(maxSeconds, Math.max(minSeconds, Math.ceil(minOperations / slowest)));
@@ -127,7 +156,7 @@ export async function compareWorkload(
     // Each round starts with another path, so none always runs first (or last).
     for (let i = 0; i < paths.length; i += 1) {
       const p = paths[(i + r) % paths.length]!;
-      const m = await driver.measure(spec(await p.steps(), seconds), sql);
+      const m = await driver.measure(spec(await p.steps(), seconds), sql, p.gateway);
       all[p.name] = [...(all[p.name] ?? []), m];
     }
   }
@@ -148,25 +177,41 @@ export async function compareWorkload(
 
 /**
  * Runs workloads on a running federation, each side by side through our gateway, Hive Gateway and
- * straight to the subgraphs. Starts (and stops) the two Hive setups and the load driver itself.
- * Start the federation with a subgraph timeout longer than a slow operation takes under load
- * (`startTestFederation({ subgraphTimeoutMs: 60_000 })`), or our gateway measures cut-short work.
+ * straight to the subgraphs. Starts our gateway and the two Hive setups, each in a process of its
+ * own over the federation's subgraphs, and the load driver; stops them all at the end, whatever
+ * happens. Our gateway's subgraph timeout (`subgraphTimeoutMs`, a minute by default) must be
+ * longer than a slow operation takes under load, or it measures cut-short work.
  */
 export async function compareWorkloads(f: Federation, workloads: Workload[], options: CompareOptions = {}) {
-  const driver = startLoadDriver();
-  const hives = {
-    public: await startHiveGateway(f),
-    'per-user': await startHiveGateway(f, { rustPlanner: true, mergeInflight: false }),
+  const { subgraphTimeoutMs = 60_000 } = options;
+  const children: { stop(): Promise<void> }[] = [];
+  const started = <T extends { stop(): Promise<void> }>(child: T) => {
+    children.push(child);
+    return child;
   };
   try {
+    const driver = started(startLoadDriver());
+    const gateways: Gateways = {
+      ours: started(await startGatewayProcess(f, { gateway: 'ours' }, { subgraphTimeoutMs })),
+      hive: {
+        public: started(await startGatewayProcess(f, { gateway: 'hive', hive: {} }, { subgraphTimeoutMs })),
+        'per-user': started(
+          await startGatewayProcess(
+            f,
+            { gateway: 'hive', hive: { rustPlanner: true, mergeInflight: false } },
+            { subgraphTimeoutMs },
+          ),
+        ),
+      },
+    };
+    if (!gateways.ours.production) throw new Error('our gateway did not start in production mode');
     const results: WorkloadResult[] = [];
     for (const w of workloads) {
       process.stderr.write(`bench: ${w.title}\n`);
-      results.push(await compareWorkload(f, hives[w.audience], driver, w, options));
+      results.push(await compareWorkload(f, gateways, driver, w, options));
     }
     return results;
   } finally {
-    await driver.stop();
-    await Promise.all(Object.values(hives).map((h) => h.stop()));
+    await Promise.allSettled(children.map((c) => c.stop()));
   }
 }

@@ -3,19 +3,28 @@ import { fileURLToPath } from 'node:url';
 import type { LoadResult, LoadSpec } from './load-worker.js';
 
 export interface Measured extends LoadResult {
-  /** The bench process's CPU time (servers, subgraphs, PGlite) per operation, ms. */
+  /** The bench process's CPU time per operation, ms: the four subgraphs (and PGlite, when embedded). */
+  subgraphCpuMsPerRequest: number;
+  /** The gateway's own process's CPU time per operation, ms (0 on the direct path: no gateway). */
+  gatewayCpuMsPerRequest: number;
+  /** Both together, ms per operation. */
   cpuMsPerRequest: number;
-  /** The bench process's CPU time over the wall time: cores it kept busy. */
+  /** CPU time over the wall time, cores kept busy: the bench process, the gateway's, both. */
+  subgraphCores: number;
+  gatewayCores: number;
   cores: number;
   /** SQL statements per operation, by subgraph and in all. */
   sqlPerRequest: Record<string, number>;
   sqlTotal: number;
 }
 
+const ms = (cpu: NodeJS.CpuUsage) => (cpu.user + cpu.system) / 1000;
+
 /**
  * The load driver: a child process (load-worker.ts) generates the load, so this process's CPU
- * time during a run is the work of the servers it hosts; divided by the operations completed it is
- * their CPU time per operation.
+ * time during a run is the work of the subgraphs it hosts; divided by the operations completed it
+ * is their CPU time per operation. The gateway under test runs in a process of its own
+ * (gateways.ts), which reports its CPU time.
  */
 export function startLoadDriver() {
   const child: ChildProcess = fork(fileURLToPath(new URL('./load-worker.ts', import.meta.url)), [], {
@@ -41,24 +50,38 @@ export function startLoadDriver() {
       child.send({ id, spec });
     });
   return {
-    /** Runs the load, counting this process's CPU time and the statements `sql()` reports. */
-    async measure(spec: LoadSpec, sql: () => Record<string, number>): Promise<Measured> {
+    /**
+     * Runs the load, counting this process's CPU time, the gateway process's (when the load goes
+     * through one) and the statements `sql()` reports.
+     */
+    async measure(
+      spec: LoadSpec,
+      sql: () => Record<string, number>,
+      gateway?: { cpuUsage(): Promise<NodeJS.CpuUsage> },
+    ): Promise<Measured> {
       const sqlBefore = sql();
+      const gatewayCpu0 = await gateway?.cpuUsage();
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       const result = await run(spec);
       const wallMs = performance.now() - t0;
       const cpu = process.cpuUsage(cpu0);
+      const gatewayCpu1 = await gateway?.cpuUsage();
       const sqlAfter = sql();
       const n = Math.max(1, result.requests);
       const sqlPerRequest = Object.fromEntries(
         Object.keys(sqlAfter).map((k) => [k, (sqlAfter[k]! - (sqlBefore[k] ?? 0)) / n]),
       );
-      const cpuMs = (cpu.user + cpu.system) / 1000;
+      const subgraphMs = ms(cpu);
+      const gatewayMs = gatewayCpu0 && gatewayCpu1 ? ms(gatewayCpu1) - ms(gatewayCpu0) : 0;
       return {
         ...result,
-        cpuMsPerRequest: cpuMs / n,
-        cores: cpuMs / wallMs,
+        subgraphCpuMsPerRequest: subgraphMs / n,
+        gatewayCpuMsPerRequest: gatewayMs / n,
+        cpuMsPerRequest: (subgraphMs + gatewayMs) / n,
+        subgraphCores: subgraphMs / wallMs,
+        gatewayCores: gatewayMs / wallMs,
+        cores: (subgraphMs + gatewayMs) / wallMs,
         sqlPerRequest,
         sqlTotal: Object.values(sqlPerRequest).reduce((a, b) => a + b, 0),
       };

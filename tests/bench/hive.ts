@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { createUserTokenVerifier, devIssuerConfig } from '@duty/gateway';
+import { createUserTokenVerifier, type IssuerConfig } from '@duty/gateway';
 import {
   createTokenSigner,
   type Principal,
   REPO_ROOT,
+  type SigningKey,
   SUBGRAPHS,
   type SubgraphName,
   subgraphPort,
@@ -13,7 +14,6 @@ import {
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { GraphQLError } from 'graphql';
-import type { Federation } from '../src/harness.js';
 
 export interface HiveOptions {
   /** The Rust query planner (`@graphql-hive/router-runtime`, the CLI's `--hive-router-runtime`). */
@@ -25,15 +25,25 @@ export interface HiveOptions {
   mergeInflight?: boolean;
 }
 
+/** What a gateway under test needs from the federation: its keys and where the subgraphs are. */
+export interface GatewaySetup {
+  /** Signs the service tokens the subgraphs demand (the federation's gateway key). */
+  signingKey: SigningKey;
+  /** Trusted issuers of user tokens (the test issuer). */
+  issuers: IssuerConfig[];
+  /** Subgraph name → GraphQL URL. */
+  subgraphUrls: Record<string, string>;
+}
+
 /**
  * Hive Gateway (the peer a user could pick instead) serving the same committed supergraph over
  * the test federation. Like our gateway it verifies the caller's user token (with the same
  * verifier, which caches verified tokens) and signs the service token each subgraph demands with
  * the caller as principal (anonymous callers too).
  */
-export async function startHiveGateway(f: Federation, options: HiveOptions = {}) {
-  const sign = createTokenSigner(f.signingKey);
-  const verify = createUserTokenVerifier([devIssuerConfig(f.issuerKey)]);
+export async function startHiveGateway(setup: GatewaySetup, options: HiveOptions = {}) {
+  const sign = createTokenSigner(setup.signingKey);
+  const verify = createUserTokenVerifier(setup.issuers);
   // The committed supergraph names each subgraph's default port; the test federation's differ.
   const byPort = new Map(SUBGRAPHS.map((s) => [String(subgraphPort(s.name)), s.name as SubgraphName]));
   const identity: GatewayPlugin<{ principal: Principal | null }> = {
@@ -53,7 +63,7 @@ export async function startHiveGateway(f: Federation, options: HiveOptions = {})
     async onFetch({ url, setURL, options, setOptions, context }) {
       const name = byPort.get(new URL(url).port);
       if (!name) return;
-      setURL(f.subgraphs[name]!.graphqlUrl);
+      setURL(setup.subgraphUrls[name]!);
       const principal = (context as { principal?: Principal | null } | undefined)?.principal ?? null;
       const token = await sign(principal, name);
       setOptions({ ...options, headers: { ...options.headers, authorization: `Bearer ${token}` } });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '@duty/kit';
 import { startTestFederation } from '../src/harness.js';
 import { benchBoard } from './board.js';
-import { compareWorkloads } from './compare.js';
+import { compareWorkloads, TOPOLOGY } from './compare.js';
 import { benchInboxPages } from './inbox.js';
 import { workloadsMarkdown } from './markdown.js';
 import { generatedDatabases, generatedWorkloadData } from './national.js';
@@ -97,7 +97,7 @@ const dir = join(REPO_ROOT, 'bench-results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   join(dir, 'bench.json'),
-  `${JSON.stringify({ backend, demoHistory: history, load: { ...LOAD, workloads: load }, schedule, board, inbox, report, workloadData }, null, 2)}\n`,
+  `${JSON.stringify({ backend, demoHistory: history, load: { ...LOAD, topology: TOPOLOGY, workloads: load }, schedule, board, inbox, report, workloadData }, null, 2)}\n`,
 );
 writeFileSync(join(dir, 'bench.md'), md);
 process.stdout.write(md);
