@@ -38,6 +38,8 @@ describe('the demo with a year of history', () => {
     expect(counter(r.justice, 'REQUESTS_RECEIVED')).toBe(organRequests);
     expect(counter(r.justice, 'CONSULTATIONS')).toBeGreaterThan(0);
     expect(counter(r.justice, 'REQUESTS_ANSWERED_LATE')).toBeGreaterThan(0);
+    expect(counter(r.justice, 'LEGAL_AID_APPLICATIONS_FORWARDED')).toBeGreaterThan(0);
+    expect(counter(r.justice, 'LEGAL_AID_APPLICATIONS_FORWARDED_LATE')).toBeGreaterThan(0);
   });
 
   it("shows a county dispatcher's history with each organ's case and accused", async () => {

@@ -22,7 +22,7 @@ export const ACTIVITY_TABLES = {
   court: ['court_case', 'accused_person', 'rights_notice', 'help_request'],
   procuratorate: ['prosecution_case', 'accused_person', 'rights_notice', 'help_request'],
   'public-security': ['investigation_case', 'accused_person', 'rights_notice', 'help_request'],
-  justice: ['help_request_notice', 'notice_event', 'help_record'],
+  justice: ['help_request_notice', 'notice_event', 'help_record', 'legal_aid_application'],
 } as const;
 
 export type ActivityWriters = {
@@ -188,9 +188,13 @@ export async function generateActivity(
             has_defense_counsel: hasCounsel,
           };
           const organ = w[place.subgraph];
-          if (place.subgraph === 'public-security')
-            await organ.accused_person.write({ ...accused, detention_center_id: `dc-${county}` });
-          else await organ.accused_person.write(accused);
+          // Written last: a defense lawyer assigned on legal aid (below) is counsel the organ knows of.
+          const writeAccused = (defense: boolean) =>
+            organ.accused_person.write({
+              ...accused,
+              has_defense_counsel: hasCounsel || defense,
+              ...(place.subgraph === 'public-security' ? { detention_center_id: `dc-${county}` } : {}),
+            });
           const informedAt = receivedAt + rnd.next() * DAY;
           const asks = !hasCounsel && rnd.next() < 0.55;
           const staff = `${place.prefix}-staff-${county}`;
@@ -206,7 +210,10 @@ export async function generateActivity(
             note: hasCounsel ? '已委托辩护人' : null,
             ...placeColumns,
           });
-          if (!asks) continue;
+          if (!asks) {
+            await writeAccused(false);
+            continue;
+          }
           const requestId = `${personId}-r`;
           const requestedAt = informedAt + rnd.next() * 2 * HOUR;
           const deadlineAt = requestedAt + place.deadlineHours * HOUR;
@@ -223,7 +230,7 @@ export async function generateActivity(
             idempotency_key: null,
             ...placeColumns,
           });
-          await dispatch(w.justice, rnd, {
+          const defense = await dispatch(w.justice, rnd, {
             now: options.now,
             noticeId: `${place.subgraph}:${requestId}`,
             requestId,
@@ -236,13 +243,17 @@ export async function generateActivity(
             charges,
             lawyers,
           });
+          await writeAccused(defense);
         }
       }
     }
   }
 }
 
-/** The request's notice at justice and what the agency and the lawyer did with it, up to `now`. */
+/**
+ * The request's notice at justice and what the agency and the lawyer did with it, up to `now`;
+ * whether legal aid gave the person a defense lawyer.
+ */
 async function dispatch(
   w: ActivityWriters['justice'],
   rnd: ReturnType<typeof seededRandom>,
@@ -352,7 +363,61 @@ async function dispatch(
       correction_reason: null,
       idempotency_key: null,
     });
+    // Most who may have legal aid apply there and then; the duty lawyer forwards the application.
+    if (eligible && rnd.next() < 0.8)
+      return legalAidApplication(w, rnd, { ...r, lawyerId, receivedAt: record.givenAt });
   }
+  return false;
+}
+
+/**
+ * An application for legal aid the duty lawyer forwarded (within the agency's 24 hours, mostly),
+ * reviewed within 7 days; a grant gets a defense lawyer within 3 days. Returns whether one was
+ * assigned by `now`.
+ */
+async function legalAidApplication(
+  w: ActivityWriters['justice'],
+  rnd: ReturnType<typeof seededRandom>,
+  r: {
+    now: number;
+    noticeId: string;
+    county: string;
+    lawyers: string[];
+    lawyerId: string;
+    receivedAt: number;
+  },
+) {
+  const at = (t: number) => new Date(Math.round(t / 1000) * 1000);
+  const forwardedAt = r.receivedAt + (rnd.next() < 0.06 ? 25 + rnd.next() * 20 : 1 + rnd.next() * 20) * HOUR;
+  if (forwardedAt > r.now) return false;
+  const decidedAt = forwardedAt + (1 + rnd.next() * 5) * DAY;
+  const decided = decidedAt <= r.now;
+  const granted = decided && rnd.next() < 0.85;
+  const assignedAt = decidedAt + (4 + rnd.next() * 44) * HOUR;
+  const assigned = granted && assignedAt <= r.now;
+  await w.legal_aid_application.write({
+    id: `${r.noticeId}:application`,
+    notice_id: r.noticeId,
+    forwarded_by: r.lawyerId,
+    applicant: 'ACCUSED',
+    relative_name: null,
+    relative_relation: null,
+    received_at: at(r.receivedAt),
+    materials: ['法律援助申请表', '身份证明', '经济困难状况说明'],
+    forwarded_at: at(forwardedAt),
+    forward_deadline_at: at(r.receivedAt + 24 * HOUR),
+    review_deadline_at: at(forwardedAt + 7 * DAY),
+    status: !decided ? 'UNDER_REVIEW' : granted ? 'GRANTED' : 'REFUSED',
+    decided_at: decided ? at(decidedAt) : null,
+    decided_by: decided ? `legal-aid-staff-${r.county}` : null,
+    decision_reason: decided && !granted ? '经审查，申请人家庭经济状况不符合法律援助条件' : null,
+    defense_deadline_at: granted ? at(decidedAt + 3 * DAY) : null,
+    defense_lawyer_id: assigned ? rnd.pick(r.lawyers) : null,
+    defense_assigned_at: assigned ? at(assignedAt) : null,
+    defense_assigned_by: assigned ? `dispatcher-${r.county}` : null,
+    idempotency_key: null,
+  });
+  return assigned;
 }
 
 /**
