@@ -134,7 +134,7 @@ export async function deferIndexes(pool: pg.Pool): Promise<Deferred[]> {
 
 /**
  * Builds the deferred indexes and constraints of several databases, two at a time (this machine
- * has two cores), then refreshes the planner's statistics. Plain indexes go first: adding a
+ * has two cores), then vacuums and refreshes the planner's statistics. Plain indexes go first: adding a
  * constraint locks its table, which would hold up the table's other index builds.
  */
 export async function restoreIndexes(jobs: { pool: pg.Pool; deferred: Deferred[] }[]): Promise<void> {
@@ -153,5 +153,7 @@ export async function restoreIndexes(jobs: { pool: pg.Pool; deferred: Deferred[]
     }
   };
   await Promise.all([worker(), worker()]);
-  for (const j of jobs) await j.pool.query('analyze');
+  // VACUUM as well: hint bits and the visibility map are set once, as in a database that has been
+  // running, instead of on the first reads (which otherwise write every page they touch).
+  for (const j of jobs) await j.pool.query('vacuum analyze');
 }
