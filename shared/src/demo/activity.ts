@@ -9,6 +9,7 @@ import {
   demoDirectory,
   dutyLawyersByCounty,
   type RegionTree,
+  SURNAMES,
 } from './directory.js';
 import { seededRandom } from './random.js';
 
@@ -40,24 +41,6 @@ const CHARGES = [
   '帮助信息网络犯罪活动罪',
   '开设赌场罪',
   '走私、贩卖、运输、制造毒品罪',
-];
-const SURNAMES = [
-  '王',
-  '李',
-  '张',
-  '刘',
-  '陈',
-  '杨',
-  '赵',
-  '黄',
-  '周',
-  '吴',
-  '徐',
-  '孙',
-  '胡',
-  '朱',
-  '高',
-  '林',
 ];
 const GIVEN = [
   '伟',

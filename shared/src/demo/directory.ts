@@ -100,7 +100,8 @@ export interface DemoDirectory {
   lawyers: DemoLawyer[];
 }
 
-const SURNAMES = [
+/** Common Chinese surnames, for generated people. */
+export const SURNAMES = [
   '王',
   '李',
   '张',
