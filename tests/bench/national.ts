@@ -1,7 +1,7 @@
 import { databaseName, type SubgraphName } from '@duty/kit';
 import { type Kysely, sql } from 'kysely';
 import type { Federation } from '../src/harness.js';
-import { chinaDate } from './seed.js';
+import { lastYear } from './seed.js';
 import type { WorkloadData } from './workloads.js';
 
 /** The databases `pnpm generate` loaded (`<prefix>_<subgraph>` on DUTY_PG_URL), served as they are. */
@@ -27,6 +27,6 @@ export async function generatedWorkloadData(f: Federation): Promise<WorkloadData
     board: { workstationId: 'ws-court-440106' },
     inbox: { user: 'justice-admin-440000' },
     followCase: { user: lawyer, noticeId: rows[0].id },
-    report: { user: 'justice-admin-440000', regionCode: '440000', from: chinaDate(-364), to: chinaDate() },
+    report: { user: 'justice-admin-440000', regionCode: '440000', ...lastYear() },
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CaseStage, OrganKind, SubgraphName } from '@duty/kit';
+import { addDays, type CaseStage, chinaToday, type OrganKind, type SubgraphName } from '@duty/kit';
 import { type Kysely, sql } from 'kysely';
 import type { Federation } from '../src/harness.js';
 import type { WorkloadData } from './workloads.js';
@@ -39,9 +39,6 @@ const ORGANS: {
       join detention_center o on o.id = p.detention_center_id where o.region_code like '1101%'`,
   },
 ];
-
-/** The subgraphs the inbox reads, justice first. */
-export const INBOX_SUBGRAPHS = ['justice', ...ORGANS.map((o) => o.subgraph)];
 
 /**
  * Seeds `count` help requests on the demo data, taken in turn at Beijing's courts, procuratorates
@@ -136,8 +133,8 @@ export async function assignCourtRequest(f: Federation, county = '110105') {
 }
 
 /** China's date `days` from today, as the report's `LocalDate` arguments take it. */
-export const chinaDate = (days = 0) =>
-  new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+/** The report's year: the last 365 days up to today (China time). */
+export const lastYear = () => ({ from: addDays(chinaToday(), -364), to: chinaToday() });
 
 /**
  * The demo data with `notices` seeded notices, and what the workloads read on it: Chaoyang
@@ -149,6 +146,6 @@ export async function seedWorkloadData(f: Federation, notices: number): Promise<
     board: { workstationId: 'ws-court-110105' },
     inbox: { user: 'justice-admin-110000' },
     followCase: await assignCourtRequest(f, '110105'),
-    report: { user: 'justice-admin-110000', regionCode: '110000', from: chinaDate(-364), to: chinaDate() },
+    report: { user: 'justice-admin-110000', regionCode: '110000', ...lastYear() },
   };
 }

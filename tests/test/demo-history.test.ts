@@ -1,4 +1,4 @@
-import { chinaToday } from '@duty/kit';
+import { addDays, chinaToday } from '@duty/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Federation, startTestFederation } from '../src/harness.js';
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => f?.stop());
 
 const today = chinaToday();
-const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+const yearAgo = addDays(today, -364);
 const counter = (part: { key: string; personTimes: number }[], key: string) =>
   part.find((c) => c.key === key)?.personTimes ?? 0;
 

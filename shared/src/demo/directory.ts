@@ -425,9 +425,6 @@ export function generateDirectory(
   return d;
 }
 
-export const demoCounties = (): string[] =>
-  DEMO_REGIONS.flatMap((p) => p.cities.flatMap((c) => [...c.counties]));
-
 /** Of each eight lawyers in a county the sixth is suspended from the roster (justice's demo roster). */
 export const isSuspendedDemoLawyer = (lawyerId: string) => Number(lawyerId.slice(-2)) % 8 === 6;
 /** Of each eight lawyers in a county the seventh is in the pool rather than on the roster. */
