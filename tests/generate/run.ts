@@ -22,6 +22,8 @@ const pgUrl =
 if (!(args.size! in SIZES)) fail(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
 if (!validateLocalDate(args.until!).ok) fail(`--until must be a date, YYYY-MM-DD: ${args.until}`);
 const prefix = args.prefix ?? `duty_${args.size}`;
+if (!/^[a-z][a-z0-9_]{0,40}$/.test(prefix))
+  fail(`--prefix must be lower-case letters, digits and _: ${prefix}`);
 await generate({
   pgUrl,
   size: args.size as keyof typeof SIZES,
