@@ -42,7 +42,9 @@ beforeAll(async () => {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  // lawyer-110105-08 goes on duty at the court's workstation right now.
+  // lawyer-110105-08 goes on duty at the court's workstation right now; the demo schedule may
+  // already hold their month's on-site limit (early in a month it plans the whole month ahead).
+  await sql`update lawyer set max_on_site_per_month = 62 where id = 'lawyer-110105-08'`.execute(justiceDb());
   await sql`update duty_shift set status = 'CANCELLED', cancel_reason = '测试调整'
     where lawyer_id = 'lawyer-110105-08' and ends_at > now() and starts_at < now() + interval '1 hour'`.execute(
     justiceDb(),

@@ -1,4 +1,4 @@
-import type { Principal } from '@duty/kit';
+import { addDays, chinaToday, type Principal } from '@duty/kit';
 import { findDemoUser } from '@duty/kit/demo';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -278,8 +278,9 @@ describe('the joint-meeting report', () => {
   });
 
   it('counts lawyer-days on duty from the published schedule, each lawyer once a day', async () => {
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const month = { from: `${today.slice(0, 8)}01`, to: today };
+    // The demo plans shifts from now on, so the coming week always holds some, whatever the day.
+    const today = chinaToday();
+    const month = { from: today, to: addDays(today, 7) };
     const r = await report('440000', undefined, month);
     const shifts = await sql<{
       lawyer_id: string;
