@@ -10,12 +10,28 @@ export { SUPERGRAPH_PATH };
 
 export const subgraphSchemaPath = (name: string) => join(REPO_ROOT, 'subgraphs', name, 'schema.graphql');
 
+/** A subgraph that does not build, or a supergraph that does not compose: a message to read. */
+export class CompositionFailed extends Error {}
+
 /** Each subgraph's printed SDL, as its code defines it now. */
 export function printSubgraphs(): { name: string; sdl: string }[] {
-  return subgraphDefinitions.map((def) => ({
-    name: def.name,
-    sdl: `${printSubgraphSchema(def.schema())}\n`,
-  }));
+  return subgraphDefinitions.map((def) => {
+    try {
+      return { name: def.name, sdl: `${printSubgraphSchema(def.schema())}\n` };
+    } catch (error) {
+      throw new CompositionFailed(
+        `subgraph ${def.name} does not build its schema:\n  ${(error as Error).message}`,
+      );
+    }
+  });
+}
+
+/** Which subgraphs and schema elements a composition error points at, where it says. */
+function where(error: { nodes?: readonly { subgraph?: string; loc?: { source?: { name?: string } } }[] }) {
+  const places = new Set(
+    (error.nodes ?? []).map((n) => n.subgraph ?? n.loc?.source?.name).filter((p): p is string => !!p),
+  );
+  return places.size ? ` [${[...places].join(', ')}]` : '';
 }
 
 /**
@@ -31,7 +47,13 @@ export function composeSupergraph(subgraphs: { name: string; sdl: string }[]): s
     })),
   );
   if (result.errors) {
-    throw new Error(`supergraph does not compose:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+    const lines = result.errors.map((e) => {
+      const code = (e.extensions?.code as string | undefined) ?? 'COMPOSITION_ERROR';
+      return `- ${code}${where(e as never)}: ${e.message}`;
+    });
+    throw new CompositionFailed(
+      `supergraph does not compose (${lines.length} error(s)):\n${lines.join('\n')}`,
+    );
   }
   return `${result.supergraphSdl}\n`;
 }
