@@ -389,7 +389,7 @@ describe('the joint-meeting report', () => {
     expect(csv.contentType).toBe('text/csv; charset=utf-8');
     expect(csv.content.startsWith('\uFEFF联席会议统计报告')).toBe(true);
     expect(csv.content).toContain('统计期间,2025年1月1日至2025年3月31日');
-    expect(csv.content).toContain('人民法院,告知值班律师法律帮助权利,合计,3,4,1,1,+300.0%');
+    expect(csv.content).toContain('人民法院,告知值班律师法律帮助权利,合计,3,4,1,1,增长300.0%');
     expect(csv.content).toContain(
       '核查逾期指派原因,广州市越秀区人民法院,2025年4月30日,已完成,已完成自查并整改',
     );
@@ -410,7 +410,7 @@ describe('the joint-meeting report', () => {
       '联席会议统计报告-440100-2025-01-01至2025-03-31.csv',
     );
     expect(live.body.data.jointMeetingReportExport.content).toContain(
-      '人民法院,告知值班律师法律帮助权利,合计,3,4,1,1,+300.0%',
+      '人民法院,告知值班律师法律帮助权利,合计,3,4,1,1,增长300.0%',
     );
   });
 

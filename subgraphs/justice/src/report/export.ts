@@ -1,15 +1,17 @@
 import { type ReportCounter, regionFullName } from '@duty/kit';
+import { stringify } from 'csv-stringify/sync';
 import { type AssembledReport, REPORT_PARTS, type ReportPart } from './assemble.js';
 
 /** A China date `YYYY-MM-DD` as `2025年1月1日`. */
 const day = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 const period = (from: string, to: string) => `${day(from)}至${day(to)}`;
-const change = (now: number, before: number) =>
-  before === 0
-    ? now === 0
-      ? '持平'
-      : '新增'
-    : `${now >= before ? '+' : ''}${(((now - before) / before) * 100).toFixed(1)}%`;
+/** The change as Chinese statistics write it (增长/下降), never a sign a spreadsheet reads as a formula. */
+const change = (now: number, before: number) => {
+  if (before === 0) return now === 0 ? '持平' : '新增';
+  if (now === before) return '持平';
+  const share = `${((Math.abs(now - before) / before) * 100).toFixed(1)}%`;
+  return now > before ? `增长${share}` : `下降${share}`;
+};
 
 export interface MeetingMinutes {
   title: string;
@@ -94,11 +96,6 @@ export function qualityRatios(r: AssembledReport): QualityRatio[] {
   });
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 /**
  * The report as CSV for spreadsheets: UTF-8 with a byte-order mark (Excel reads the Chinese), one
  * row per counter and per month, the previous period beside each.
@@ -147,7 +144,14 @@ export function reportCsv(r: AssembledReport, minutes?: MeetingMinutes): string 
     for (const a of minutes.actionItems)
       rows.push([a.description, a.owner, day(a.dueOn), a.status, a.followUp ?? '']);
   }
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  // Text typed by users (meeting decisions, follow-ups) reaches these cells: a leading = + - @ tab
+  // or CR would run as a formula in Excel, so csv-stringify prefixes it with an apostrophe.
+  return stringify(rows, {
+    bom: true,
+    record_delimiter: 'windows',
+    quote_record_delimiter: true,
+    escape_formulas: true,
+  });
 }
 
 const esc = (s: string | number) =>
