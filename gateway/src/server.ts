@@ -12,6 +12,7 @@ import {
   createLogger,
   createTokenSigner,
   DutyError,
+  errorDetailWanted,
   errorLoggingPlugin,
   executeGraphQL,
   isProduction,
@@ -60,6 +61,7 @@ export interface RunningGateway extends RunningService {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const production = options.production ?? isProduction();
+  const detail = !production && errorDetailWanted();
   const log = options.log ?? createLogger('gateway');
   if (production && options.devIssuer) throw new Error('the development issuer must not run in production');
   const issuers = [...options.issuers, ...(options.devIssuer ? [devIssuerConfig(options.devIssuer)] : [])];
@@ -82,12 +84,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // signal and kill the process mid-drain.
     stopOnTerminationSignals: false,
     introspection: !production,
-    includeStacktraceInErrorResponses: !production,
+    includeStacktraceInErrorResponses: detail,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: LIMITS.maxTokens },
     validationRules: [operationLimitsRule()],
-    formatError: createFormatError({ production }),
+    formatError: createFormatError({ detail }),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),

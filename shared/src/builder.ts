@@ -7,6 +7,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { GraphQLSchema } from 'graphql';
 import type { KitContext } from './context.js';
+import { fieldTerm } from './domain-terms.js';
 import { REGION_LEVEL } from './enums.js';
 import { BadInputError, DutyError, unauthenticated } from './errors.js';
 import { CASE_STAGE, ORGAN_KIND } from './notices.js';
@@ -65,7 +66,7 @@ export function createBuilder<Ctx extends KitContext>() {
       // A signed-in user, or a peer subgraph calling as itself, is known: refused, not unauthenticated.
       unauthorizedError: (_parent, ctx, info) =>
         ctx.principal || ctx.via?.startsWith('subgraph:')
-          ? new DutyError('FORBIDDEN', `无权访问“${info.parentType.name}.${info.fieldName}”`, {
+          ? new DutyError('FORBIDDEN', `无权查看${fieldTerm(info.parentType, info.fieldName)}`, {
               field: `${info.parentType.name}.${info.fieldName}`,
             })
           : unauthenticated(),

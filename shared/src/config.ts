@@ -17,6 +17,8 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const envName = (name: string) => name.toUpperCase().replace(/-/g, '_');
 
 export const isProduction = () => process.env.NODE_ENV === 'production';
+/** A developer asked for stack traces in error responses (DUTY_ERROR_DETAIL=1); never in production. */
+export const errorDetailWanted = () => !isProduction() && process.env.DUTY_ERROR_DETAIL === '1';
 export const dataDir = () => process.env.DUTY_DATA_DIR ?? join(REPO_ROOT, '.data');
 export const keysDir = () => join(dataDir(), 'keys');
 

@@ -1,20 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { CLIENT_MISTAKE_CODES, chineseClientMessage } from './client-messages.js';
 import type { KitContext } from './context.js';
 import { DutyError, type ErrorCode } from './errors.js';
 import type { Logger } from './logger.js';
-
-/** Client mistakes graphql-js and Apollo report in English: a Chinese lead-in goes first. */
-const CLIENT_CODES: Record<string, string> = {
-  GRAPHQL_PARSE_FAILED: '查询语法错误',
-  GRAPHQL_VALIDATION_FAILED: '查询不符合接口定义',
-  BAD_USER_INPUT: '输入有误',
-  BAD_REQUEST: '请求格式错误',
-  OPERATION_RESOLUTION_FAILURE: '无法确定要执行的操作',
-  PERSISTED_QUERY_NOT_FOUND: '持久化查询不存在',
-  PERSISTED_QUERY_NOT_SUPPORTED: '不支持持久化查询',
-};
 
 /** Our own codes: their messages were written for users (by us, here or in a subgraph). */
 const USER_CODES = new Set<string>([
@@ -45,37 +35,44 @@ function findDutyError(error: unknown): DutyError | undefined {
 export function isUserFacing(formatted: GraphQLFormattedError, error: unknown): boolean {
   const code = formatted.extensions?.code;
   return (
-    !!findDutyError(error) || (typeof code === 'string' && (USER_CODES.has(code) || code in CLIENT_CODES))
+    !!findDutyError(error) ||
+    (typeof code === 'string' && (USER_CODES.has(code) || CLIENT_MISTAKE_CODES.has(code)))
   );
 }
 
 /**
  * Formats errors for clients: our own errors keep their code and Chinese message (without the
  * English prefix graphql-js adds for variables), also when they come from a subgraph through the
- * gateway; client mistakes get a Chinese lead-in; anything else is masked in production (the
- * error-logging plugin has logged it with its request id).
+ * gateway; client mistakes are said in Chinese, the English kept in `extensions.originalMessage`;
+ * anything else is masked (the error-logging plugin has logged it with its request id). Stack
+ * traces and the failing subgraph's name reach a client only when a developer asked for them
+ * (`detail`, from DUTY_ERROR_DETAIL=1 outside production).
  */
-export function createFormatError(options: { production: boolean }) {
+export function createFormatError(options: { detail: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const { stacktrace, serviceName, ...extensions } = formatted.extensions ?? {};
-    const debug = options.production
-      ? {}
-      : { ...(stacktrace ? { stacktrace } : {}), ...(serviceName ? { serviceName } : {}) };
+    const debug = options.detail
+      ? { ...(stacktrace ? { stacktrace } : {}), ...(serviceName ? { serviceName } : {}) }
+      : {};
     const duty = findDutyError(error);
     if (duty) return { ...formatted, message: duty.message, extensions: { ...duty.extensions, ...debug } };
     const code = extensions.code;
+    if (typeof code === 'string' && CLIENT_MISTAKE_CODES.has(code)) {
+      const message = chineseClientMessage(code, formatted.message);
+      // A subgraph's client error reaches the gateway already said in Chinese.
+      if (!message) return { ...formatted, extensions: { ...extensions, ...debug } };
+      const originalMessage = extensions.originalMessage ?? formatted.message;
+      return { ...formatted, message, extensions: { ...extensions, originalMessage, ...debug } };
+    }
     if (typeof code === 'string' && USER_CODES.has(code))
       return { ...formatted, extensions: { ...extensions, ...debug } };
-    if (typeof code === 'string' && CLIENT_CODES[code]) {
-      const lead = CLIENT_CODES[code];
-      // A subgraph's client error reaches the gateway with its lead-in already there.
-      const message = formatted.message.startsWith(lead)
-        ? formatted.message
-        : `${lead}：${formatted.message}`;
-      return { ...formatted, message, extensions: { ...extensions, ...debug } };
-    }
-    if (!options.production) return formatted;
-    return { ...MASKED, ...(formatted.path ? { path: formatted.path } : {}) };
+    return {
+      ...MASKED,
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(options.detail
+        ? { extensions: { ...MASKED.extensions, originalMessage: formatted.message, ...debug } }
+        : {}),
+    };
   };
 }
 

@@ -10,6 +10,7 @@ import type { JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import {
   databaseConfig,
+  errorDetailWanted,
   isProduction,
   keysDir,
   SUBGRAPHS,
@@ -108,6 +109,7 @@ export async function startSubgraph(
 ): Promise<RunningSubgraph> {
   const log = options.log ?? createLogger(def.name);
   const production = options.production ?? isProduction();
+  const detail = !production && errorDetailWanted();
   const database = await openDatabase<any>({
     ...(options.database ?? databaseConfig(def.name)),
     onIdleError: (error) => log.warn({ err: error }, 'idle database connection failed'),
@@ -141,8 +143,8 @@ export async function startSubgraph(
     // signal and kill the process mid-drain.
     stopOnTerminationSignals: false,
     introspection: !production,
-    includeStacktraceInErrorResponses: !production,
-    formatError: createFormatError({ production }),
+    includeStacktraceInErrorResponses: detail,
+    formatError: createFormatError({ detail }),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

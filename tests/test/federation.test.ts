@@ -138,7 +138,7 @@ describe('authorization in the subgraphs', () => {
     expect(res.body.data.lawyer.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
     expect(res.body.errors).toHaveLength(1);
     expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(res.body.errors?.[0]?.message).toContain('无权访问');
+    expect(res.body.errors?.[0]?.message).toBe('无权查看律师的居民身份证号码');
     expect(res.body.errors?.[0]?.path).toEqual(['lawyer', 'residentIdNumber']);
   });
 

@@ -31,7 +31,7 @@ describe('the gateway in production mode', () => {
     });
     expect(res.body.data).toBeUndefined();
     expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(res.body.errors?.[0]?.message).toContain('查询不符合接口定义');
+    expect(res.body.errors?.[0]?.message).toBe('本环境不开放接口结构查询（内省）');
   });
 
   it('still serves tokens of configured issuers', async () => {
@@ -48,14 +48,19 @@ describe('the gateway in production mode', () => {
     expect((await request(`${prod.url}/dev/token`, { method: 'POST', body: '{}' })).statusCode).toBe(404);
   });
 
-  it('masks internal errors, even when a subgraph in development mode reports them in full', async () => {
+  it('masks internal errors in development too: the reason is in the logs, not the response', async () => {
     const token = await f.tokenFor('dispatcher-110105');
     // The procuratorate's database goes away under a running subgraph: an internal error there.
     await f.subgraphs.procuratorate!.database.close();
     const query =
       '{ procuratorates { edges { node { name } } } lawyers(first: 1) { edges { node { id } } } }';
     const dev = await f.query(query, { token });
-    expect(dev.body.errors?.[0]?.message).toBe('driver has already been destroyed');
+    expect(dev.body.errors?.[0]).toEqual({
+      message: '服务器内部错误，请稍后重试',
+      path: ['procuratorates'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(JSON.stringify(f.subgraphs.procuratorate!.logs)).toContain('driver has already been destroyed');
     const res = await f.query(query, { url: prod.graphqlUrl, token });
     expect(res.body.data?.lawyers.edges).toHaveLength(1);
     expect(res.body.errors).toEqual([
