@@ -27,4 +27,6 @@ export function configuredIssuers(): IssuerConfig[] {
 /** The gateway's signing key and the dev issuer's key: made on first start, kept in `.data/keys`. */
 export const gatewaySigningKey = () => loadOrCreateSigningKey(keysDir(), 'gateway');
 export const devIssuerKey = () => loadOrCreateSigningKey(keysDir(), 'dev-issuer');
+/** Where tools find the running gateway (`mint-token` asks it which dev key it trusts). */
+export const gatewayUrl = () => process.env.DUTY_GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort()}`;
 export const gatewayPublicKeyFile = () => join(keysDir(), 'gateway.public.jwk');

@@ -27,7 +27,13 @@ import {
 } from '@duty/kit';
 import { demoUsers, findDemoUser } from '@duty/kit/demo';
 import { request } from 'undici';
-import { createUserTokenVerifier, devIssuerConfig, type IssuerConfig, mintDevToken } from './auth.js';
+import {
+  createUserTokenVerifier,
+  DEV_ISSUER,
+  devIssuerConfig,
+  type IssuerConfig,
+  mintDevToken,
+} from './auth.js';
 import { SUPERGRAPH_PATH } from './config.js';
 import { AgencyDataSource, type GatewayContext } from './datasource.js';
 import { createExplorerHandler } from './explorer/index.js';
@@ -129,6 +135,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           }
         }
         await executeGraphQL(apollo, req, res, async () => ({ principal, requestId }));
+        return true;
+      }
+      // The dev issuer's public key, so `mint-token` can tell whether its key is the one trusted here.
+      if (path === '/dev/issuer' && options.devIssuer && req.method === 'GET') {
+        sendJson(res, 200, { issuer: DEV_ISSUER, keys: [options.devIssuer.publicJwk] });
         return true;
       }
       if (path === '/dev/token' && options.devIssuer && req.method === 'POST') {

@@ -1,11 +1,15 @@
 // `pnpm mint-token <demo-user-id>` prints a development token for a demo user;
 // `pnpm mint-token --role COURT_STAFF --agency court-110105 --agency-kind COURT --region 110105 [--lawyer id] [--user id]`
 // prints one for any principal; `pnpm mint-token --list` lists the demo users.
+// It signs with the dev issuer key of the running system (DUTY_DATA_DIR) and never makes one: a
+// token the gateway would reject is refused here, with what to do instead.
 import { parseArgs } from 'node:util';
-import { isAgencyKind, isKnownRegionCode, isRole, type Principal } from '@duty/kit';
+import { isAgencyKind, isKnownRegionCode, isRole, keysDir, loadSigningKey, type Principal } from '@duty/kit';
 import { demoUsers, findDemoUser } from '@duty/kit/demo';
+import type { JWK } from 'jose';
+import { request } from 'undici';
 import { mintDevToken } from './auth.js';
-import { devIssuerKey } from './config.js';
+import { gatewayUrl } from './config.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -50,4 +54,32 @@ if (positionals[0]) {
     ...(values.lawyer ? { lawyerId: values.lawyer } : {}),
   };
 }
-process.stdout.write(`${await mintDevToken(await devIssuerKey(), principal, values.ttl)}\n`);
+const key =
+  (await loadSigningKey(keysDir(), 'dev-issuer')) ??
+  fail(
+    `在 ${keysDir()} 中没有开发签发密钥：请先用 pnpm start 启动系统，或把 DUTY_DATA_DIR 设为运行中系统的数据目录`,
+  );
+
+/** What the running gateway trusts: its dev issuer's keys, null when it has none, undefined when it is not up. */
+async function trustedByGateway(url: string): Promise<JWK[] | null | undefined> {
+  try {
+    const res = await request(new URL('/dev/issuer', url), { signal: AbortSignal.timeout(2000) });
+    if (res.statusCode === 404) {
+      await res.body.dump();
+      return null;
+    }
+    return ((await res.body.json()) as { keys: JWK[] }).keys;
+  } catch {
+    return undefined;
+  }
+}
+
+const url = gatewayUrl();
+const trusted = await trustedByGateway(url);
+if (trusted === null) fail(`运行在 ${url} 的网关不接受开发令牌（生产模式，或未设 DUTY_DEV_ISSUER=1）`);
+if (trusted && !trusted.some((k) => k.x === key.publicJwk.x && k.y === key.publicJwk.y))
+  fail(
+    `运行在 ${url} 的网关使用另一把开发签发密钥，会拒绝这个令牌：请把 DUTY_DATA_DIR 设为它的数据目录（当前为 ${keysDir()}）`,
+  );
+if (!trusted) process.stderr.write(`提示：${url} 上没有运行中的网关；令牌由 ${keysDir()} 中的密钥签发\n`);
+process.stdout.write(`${await mintDevToken(key, principal, values.ttl)}\n`);

@@ -31,20 +31,26 @@ export async function generateSigningKey(kid: string): Promise<{ key: SigningKey
   return { key: { kid, privateKey, publicJwk }, privateJwk };
 }
 
-/** Keys made on first start and kept in the data folder (private key readable by the owner only). */
-export async function loadOrCreateSigningKey(dir: string, name: string): Promise<SigningKey> {
-  const privatePath = join(dir, `${name}.private.jwk`);
+/** A key kept in the data folder, or undefined when none was made there yet. */
+export async function loadSigningKey(dir: string, name: string): Promise<SigningKey | undefined> {
   try {
-    const privateJwk = JSON.parse(await readFile(privatePath, 'utf8')) as JWK;
+    const privateJwk = JSON.parse(await readFile(join(dir, `${name}.private.jwk`), 'utf8')) as JWK;
     const publicJwk = JSON.parse(await readFile(join(dir, `${name}.public.jwk`), 'utf8')) as JWK;
     const privateKey = (await importJWK(privateJwk, SIGNING_ALG)) as CryptoKey;
     return { kid: privateJwk.kid ?? name, privateKey, publicJwk };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
+}
+
+/** Keys made on first start and kept in the data folder (private key readable by the owner only). */
+export async function loadOrCreateSigningKey(dir: string, name: string): Promise<SigningKey> {
+  const found = await loadSigningKey(dir, name);
+  if (found) return found;
   await mkdir(dir, { recursive: true });
   const { key, privateJwk } = await generateSigningKey(`${name}-${Date.now().toString(36)}`);
-  await writeFile(privatePath, JSON.stringify(privateJwk), { mode: 0o600 });
+  await writeFile(join(dir, `${name}.private.jwk`), JSON.stringify(privateJwk), { mode: 0o600 });
   await writeFile(join(dir, `${name}.public.jwk`), JSON.stringify(key.publicJwk));
   return key;
 }
