@@ -61,8 +61,10 @@ export function createPeerClient(options: {
       }
       if (body.errors?.length) {
         const [first] = body.errors;
+        const reason = (first?.extensions as { reason?: unknown } | undefined)?.reason;
         throw new DutyError(first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR', first?.message ?? '', {
           subgraph: peer,
+          ...(typeof reason === 'string' ? { reason } : {}),
         });
       }
       return body.data;

@@ -1,3 +1,4 @@
+import { findDemoUser } from '@duty/kit/demo';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Federation, startTestFederation, until } from '../src/harness.js';
@@ -140,23 +141,104 @@ describe('plea leniency at the procuratorate', () => {
       token: staff,
       variables: { r: recommendationId, l: '11101201010000000', c: 'DUTY_LAWYER' },
     });
-    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(unknown.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'LAWYER_NOT_FOUND',
+    });
+    // A Sichuan roster lawyer on a Beijing agreement: on duty, but not for this procuratorate.
+    const sichuan = await f.query(AGREE, {
+      token: staff,
+      variables: { r: recommendationId, l: await license('lawyer-510104-02'), c: 'DUTY_LAWYER' },
+    });
+    expect(sichuan.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'LAWYER_OUT_OF_REGION',
+    });
+    expect(sichuan.body.errors?.[0]?.message).toMatch(
+      /四川省.*不在本院所在地（北京市朝阳区）的值班律师名册中/,
+    );
+    // A pool lawyer serves only where the agency admits its pool to duty; the roster check agrees.
+    const poolLicense = await license('lawyer-110105-07');
+    const pool = await f.query(AGREE, {
+      token: staff,
+      variables: { r: recommendationId, l: poolLicense, c: 'DUTY_LAWYER' },
+    });
+    expect(pool.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'LAWYER_IN_POOL',
+    });
+    const ROSTER = `query($l: LawyerLicenseNo!) { rosterLawyer(licenseNo: $l) { id } }`;
+    expect(
+      (await f.query(ROSTER, { token: staff, variables: { l: poolLicense } })).body.data.rosterLawyer,
+    ).toBeNull();
+    const agencyId = (
+      await sql<{
+        agency_id: string;
+      }>`select agency_id from roster_entry where lawyer_id = 'lawyer-110105-07'`.execute(justiceDb())
+    ).rows[0]!.agency_id;
+    const SET = `mutation($a: ID!, $s: Boolean!) { setPoolServesDuty(agencyId: $a, serves: $s) { poolServesDuty } }`;
+    const notStaff = await f.query(SET, { token: staff, variables: { a: agencyId, s: true } });
+    expect(notStaff.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const supervisor = await f.tokenFor('supervisor-110105');
+    const admitted = await f.query(SET, { token: supervisor, variables: { a: agencyId, s: true } });
+    expect(admitted.body.data.setPoolServesDuty).toEqual({ poolServesDuty: true });
+    expect(
+      (await f.query(ROSTER, { token: staff, variables: { l: poolLicense } })).body.data.rosterLawyer,
+    ).toEqual({
+      id: 'lawyer-110105-07',
+    });
+    await f.query(SET, { token: supervisor, variables: { a: agencyId, s: false } });
     expect(await count('plea_agreement')).toBe(0);
   });
 
   it('shows both sides in one query and flags an agreement whose sides disagree', async () => {
-    const signed = [];
-    for (let i = 0; i < 2; i += 1) {
-      const res = await f.query(AGREE, {
-        token: staff,
-        variables: { r: recommendationId, l: await license('lawyer-110105-01'), c: 'DUTY_LAWYER' },
-      });
-      expect(res.body.errors).toBeUndefined();
-      expect(res.body.data.recordPleaAgreement).toMatchObject({ lawyerCapacity: 'DUTY_LAWYER' });
-      signed.push(res.body.data.recordPleaAgreement.id);
-    }
+    const signed: string[] = [];
+    const first = await f.query(AGREE, {
+      token: staff,
+      variables: { r: recommendationId, l: await license('lawyer-110105-01'), c: 'DUTY_LAWYER' },
+    });
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data.recordPleaAgreement).toMatchObject({ lawyerCapacity: 'DUTY_LAWYER' });
+    signed.push(first.body.data.recordPleaAgreement.id);
+    // One agreement in force per recommendation: a second is a conflict until the first is withdrawn.
+    const second = await f.query(AGREE, {
+      token: staff,
+      variables: { r: recommendationId, l: await license('lawyer-110105-02'), c: 'DUTY_LAWYER' },
+    });
+    expect(second.body.errors?.[0]).toMatchObject({
+      message: '该量刑建议已有签署的具结书；如需重新签署，请先撤回原具结书并说明理由',
+      extensions: { code: 'CONFLICT', reason: 'ALREADY_SIGNED' },
+    });
+    const WITHDRAW = `mutation($a: ID!, $r: String!) { withdrawPleaAgreement(agreementId: $a, reason: $r) { id withdrawnAt withdrawalReason } }`;
+    const noReason = await f.query(WITHDRAW, { token: staff, variables: { a: signed[0], r: ' ' } });
+    expect(noReason.body.errors?.[0]).toMatchObject({
+      message: '请说明撤回理由',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const otherOrgan = await f.query(WITHDRAW, {
+      token: await f.tokenFor('procuratorate-staff-110101'),
+      variables: { a: signed[0], r: '当事人反悔，重新签署' },
+    });
+    expect(otherOrgan.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const withdrawn = await f.query(WITHDRAW, {
+      token: staff,
+      variables: { a: signed[0], r: '当事人反悔，重新签署' },
+    });
+    expect(withdrawn.body.data.withdrawPleaAgreement).toMatchObject({
+      withdrawnAt: expect.any(String),
+      withdrawalReason: '当事人反悔，重新签署',
+    });
+    const again = await f.query(WITHDRAW, { token: staff, variables: { a: signed[0], r: '再次撤回' } });
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'WITHDRAWN' });
+    // Re-signed with another roster lawyer of the region (on duty here, not assigned to the person).
+    const resigned = await f.query(AGREE, {
+      token: staff,
+      variables: { r: recommendationId, l: await license('lawyer-110105-02'), c: 'DUTY_LAWYER' },
+    });
+    expect(resigned.body.errors).toBeUndefined();
+    signed.push(resigned.body.data.recordPleaAgreement.id);
     const BOTH = `{ procuratorateCases(first: 5) { edges { node { accused { id pleaAgreements {
-      id lawyer { id name } sidesCheck witness { present voluntary objection } recommendation { sentence } } } } } } }`;
+      id withdrawnAt lawyer { id name } sidesCheck witness { present voluntary objection } recommendation { sentence } } } } } } }`;
     const sides = async () => {
       const res = await f.query(BOTH, { token: staff });
       expect(res.body.errors).toBeUndefined();
@@ -176,12 +258,17 @@ describe('plea leniency at the procuratorate', () => {
       variables: { a: signed[0], p: true, v: true, o: '认为量刑建议偏重，但认罪认罚系自愿' },
     });
     expect(confirmed.body.errors).toBeUndefined();
+    const second02 = await f.tokenFor({
+      ...findDemoUser('lawyer-110105-01')!,
+      userId: 'lawyer-110105-02',
+      lawyerId: 'lawyer-110105-02',
+    });
     const disputed = await f.query(WITNESS, {
-      token: lawyer,
+      token: second02,
       variables: { a: signed[1], p: false, v: true },
     });
     expect(disputed.body.errors).toBeUndefined();
-    const twice = await f.query(WITNESS, { token: lawyer, variables: { a: signed[1], p: true, v: true } });
+    const twice = await f.query(WITNESS, { token: second02, variables: { a: signed[1], p: true, v: true } });
     expect(twice.body.errors?.[0]).toMatchObject({
       message: '您已记录该具结书的见证情况',
       extensions: { code: 'CONFLICT' },
@@ -194,8 +281,14 @@ describe('plea leniency at the procuratorate', () => {
       sidesCheck: 'AGREE',
       witness: { present: true, voluntary: true, objection: '认为量刑建议偏重，但认罪认罚系自愿' },
       recommendation: { sentence: '有期徒刑八个月，缓刑一年' },
+      withdrawnAt: expect.any(String),
     });
-    expect(byId[signed[1]!]).toMatchObject({ sidesCheck: 'DISAGREE', witness: { present: false } });
+    expect(byId[signed[1]!]).toMatchObject({
+      lawyer: { id: 'lawyer-110105-02' },
+      sidesCheck: 'DISAGREE',
+      witness: { present: false },
+      withdrawnAt: null,
+    });
   });
 });
 

@@ -22,5 +22,7 @@ export interface LegalAidAgencyTable {
   phone: string;
   /** Least years of practice for admission to this agency's roster. */
   min_practice_years: Generated<number>;
+  /** Pool (库) lawyers serve on duty too (art. 4), not only the roster's. */
+  pool_serves_duty: Generated<boolean>;
 }
 export type LegalAidAgency = Selectable<LegalAidAgencyTable>;

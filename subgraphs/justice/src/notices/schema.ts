@@ -15,7 +15,7 @@ import { builder, type Context } from '../builder.js';
 import { findNoticesByRequests } from '../dispatch/queries.js';
 import { Workstation } from '../workstations/schema.js';
 import { isOpen, listInbox, receiveNotice } from './queries.js';
-import type { HelpRequestNotice as NoticeRow, NoticeStatus } from './table.js';
+import { ASSIGNMENT_ENDED, type HelpRequestNotice as NoticeRow, type NoticeStatus } from './table.js';
 
 export const CaseStage = caseStageEnum(builder);
 
@@ -261,7 +261,7 @@ builder.queryField('assignedRequestIds', (t) =>
         .where('subgraph', '=', args.subgraph as SubgraphName)
         .where('request_id', 'in', args.requestIds.map(String))
         .where('lawyer_id', '=', lawyerId)
-        .where('status', 'not in', ['CANCELLED', 'REFUSED_BY_ACCUSED'])
+        .where('status', 'not in', ASSIGNMENT_ENDED)
         .execute();
       return rows.map((r) => r.request_id);
     },

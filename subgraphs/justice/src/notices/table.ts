@@ -36,6 +36,9 @@ export interface HelpRequestNoticeTable {
 }
 export type HelpRequestNotice = Selectable<HelpRequestNoticeTable>;
 
+/** Statuses in which the lawyer once assigned no longer stands assigned to the request. */
+export const ASSIGNMENT_ENDED: readonly NoticeStatus[] = ['CANCELLED', 'REFUSED_BY_ACCUSED'];
+
 export type NoticeAction =
   | 'ASSIGN'
   | 'ACCEPT'

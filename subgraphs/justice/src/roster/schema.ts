@@ -18,6 +18,7 @@ import { findAgenciesByIds } from '../agencies/queries.js';
 import { LegalAidAgency } from '../agencies/schema.js';
 import { builder, type Context } from '../builder.js';
 import { Lawyer } from '../lawyers/schema.js';
+import { dutyLawyerIds } from './on-duty.js';
 import {
   findEntriesByIds,
   findEntriesByLawyers,
@@ -362,10 +363,9 @@ builder.queryField('rosterLawyer', (t) =>
     resolve: async (_root, args, ctx) => {
       const row = await ctx.db
         .selectFrom('lawyer as l')
-        .innerJoin('roster_entry as r', 'r.lawyer_id', 'l.id')
         .select('l.id')
         .where('l.license_no', '=', args.licenseNo)
-        .where('r.status', '=', 'ACTIVE')
+        .where('l.id', 'in', dutyLawyerIds(ctx.db))
         .executeTakeFirst();
       return row?.id ?? null;
     },

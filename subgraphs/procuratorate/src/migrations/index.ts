@@ -6,6 +6,7 @@ import * as measures from './2026-11-26-04-measure-applications.js';
 import * as complaints from './2026-11-26-05-misconduct-complaints.js';
 import * as fileReviews from './2026-11-26-06-file-reviews.js';
 import * as reportIndexes from './2026-11-26-07-report-indexes.js';
+import * as pleaWithdrawal from './2026-12-02-08-plea-withdrawal.js';
 
 export const migrations: Migrations = {
   '2026-11-26-01-procuratorates': procuratorates,
@@ -15,4 +16,5 @@ export const migrations: Migrations = {
   '2026-11-26-05-misconduct-complaints': complaints,
   '2026-11-26-06-file-reviews': fileReviews,
   '2026-11-26-07-report-indexes': reportIndexes,
+  '2026-12-02-08-plea-withdrawal': pleaWithdrawal,
 };

@@ -6,11 +6,13 @@ import {
   chinaToday,
   createOnce,
   DutyError,
+  findHelpRequestsByPersons,
   groupByKeys,
   idempotencyKeyRule,
   isAssignedToPerson,
   isStaffOf,
   type Principal,
+  personKey,
 } from '@duty/kit';
 import { z } from 'zod';
 import { builder, type Context } from '../builder.js';
@@ -121,6 +123,15 @@ export const Agreement = builder.loadableObject('PleaAgreement', {
     lawyerCapacity: t.expose('lawyer_capacity', { type: Capacity }),
     recommendation: t.field({ type: Recommendation, resolve: (a) => a.recommendation_id }),
     person: t.field({ type: AccusedPerson, resolve: (a) => a.person_id }),
+    withdrawnAt: t.expose('withdrawn_at', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Withdrawn at (撤回时间)；null while in force',
+    }),
+    withdrawalReason: t.exposeString('withdrawal_reason', {
+      nullable: true,
+      description: 'Why it was withdrawn (撤回理由)',
+    }),
   }),
 });
 
@@ -153,7 +164,7 @@ builder.objectFields(AccusedPerson, (t) => ({
   }),
   pleaAgreements: t.loadableList({
     type: Agreement,
-    description: 'Signed plea agreements (具结书)',
+    description: 'Signed plea agreements, withdrawn ones included (具结书，含已撤回的)',
     load: async (ids: string[], ctx: Context) =>
       groupByKeys(ids, await findAgreementsByPersons(ctx.db, ids), (a: AgreementRow) => a.person_id),
     resolve: (p) => p.id,
@@ -181,6 +192,31 @@ async function ownRecommendation(ctx: Context, id: string) {
 }
 
 const keyArg = idempotencyKeyRule;
+
+const ALREADY_SIGNED = '该量刑建议已有签署的具结书；如需重新签署，请先撤回原具结书并说明理由';
+
+/**
+ * The lawyer named on an agreement, as the justice subgraph (roster, dispatch, legal aid) checks it:
+ * the person's assigned duty lawyer or defense counsel, or a lawyer on duty by the roster of this
+ * procuratorate's region. Its refusal (BAD_USER_INPUT with the reason) reaches the user as it is.
+ */
+async function presentLawyer(ctx: Context, r: RecommendationRow, licenseNo: string) {
+  const [person] = await findPersonsByIds(ctx.db, [r.person_id]);
+  const requests = await findHelpRequestsByPersons(ctx.db, [r.person_id]);
+  const { pleaPresentLawyer } = await ctx.peers.query<{ pleaPresentLawyer: { id: string; name: string } }>(
+    'justice',
+    ctx,
+    `query($l: LawyerLicenseNo!, $r: RegionCode!, $ids: [ID!]!, $k: String) {
+      pleaPresentLawyer(licenseNo: $l, regionCode: $r, requestIds: $ids, personKey: $k) { id name } }`,
+    {
+      l: licenseNo,
+      r: r.region_code,
+      ids: requests.map((q) => q.id),
+      k: person ? personKey(person.resident_id_number) : null,
+    },
+  );
+  return pleaPresentLawyer;
+}
 const opinionText = z.string().trim().min(2, '意见至少 2 个字').max(2000, '意见最多 2000 字');
 
 builder.mutationFields((t) => ({
@@ -325,7 +361,7 @@ builder.mutationFields((t) => ({
   recordPleaAgreement: t.field({
     type: Agreement,
     description:
-      'Record a signed plea agreement: only with a duty lawyer or defense counsel present, named, and on the active roster (记录认罪认罚具结书)',
+      'Record a signed plea agreement (记录认罪认罚具结书): only with a lawyer present and named — the duty lawyer assigned to the person, their legal aid defense counsel, or a lawyer on duty by the roster of this region — and one in force per recommendation',
     authScopes: { anyRole: PROCURATORATE_ROLES },
     args: {
       recommendationId: t.arg.id({ required: true }),
@@ -350,27 +386,21 @@ builder.mutationFields((t) => ({
       }
       if (args.signedAt.getTime() > Date.now() + 60_000)
         throw new DutyError('BAD_USER_INPUT', '签署时间不能晚于现在');
-      // Verified in the roster the justice subgraph keeps, as the caller.
-      const { rosterLawyer } = await ctx.peers.query<{ rosterLawyer: { id: string; name: string } | null }>(
-        'justice',
-        ctx,
-        'query($l: LawyerLicenseNo!) { rosterLawyer(licenseNo: $l) { id name } }',
-        { l: args.lawyerLicenseNo },
-      );
-      if (!rosterLawyer) {
-        throw new DutyError(
-          'BAD_USER_INPUT',
-          `执业证号 ${args.lawyerLicenseNo} 不在有效的值班律师名册中，不能作为在场律师`,
-          {
-            reason: 'LAWYER_NOT_ON_ROSTER',
-          },
-        );
-      }
       return createOnce({
         key: args.idempotencyKey,
         find: (k) => findAgreementByKey(ctx.db, k),
         isRepeat: (e) => e.recommendation_id === r.id && e.recorded_by === ctx.principal!.userId,
+        // One agreement in force per recommendation; the unique index holds it under races too.
+        rules: { plea_agreement_in_force_idx: { code: 'CONFLICT', message: ALREADY_SIGNED } },
         create: async () => {
+          const inForce = await ctx.db
+            .selectFrom('plea_agreement')
+            .select('id')
+            .where('recommendation_id', '=', r.id)
+            .where('withdrawn_at', 'is', null)
+            .executeTakeFirst();
+          if (inForce) throw new DutyError('CONFLICT', ALREADY_SIGNED, { reason: 'ALREADY_SIGNED' });
+          const lawyer = await presentLawyer(ctx, r, args.lawyerLicenseNo!);
           const id = randomUUID();
           await ctx.db
             .insertInto('plea_agreement')
@@ -379,9 +409,9 @@ builder.mutationFields((t) => ({
               recommendation_id: r.id,
               person_id: r.person_id,
               signed_at: args.signedAt,
-              lawyer_id: rosterLawyer.id,
+              lawyer_id: lawyer.id,
               lawyer_license_no: args.lawyerLicenseNo!,
-              lawyer_name: rosterLawyer.name,
+              lawyer_name: lawyer.name,
               lawyer_capacity: args.lawyerCapacity!,
               recorded_by: ctx.principal!.userId,
               idempotency_key: args.idempotencyKey ?? null,
@@ -390,6 +420,40 @@ builder.mutationFields((t) => ({
           return id;
         },
       });
+    },
+  }),
+  withdrawPleaAgreement: t.field({
+    type: Agreement,
+    description:
+      'Withdraw a signed plea agreement, with the reason, so that it may be signed again (撤回具结书): kept in the history',
+    authScopes: { anyRole: PROCURATORATE_ROLES },
+    args: {
+      agreementId: t.arg.id({ required: true }),
+      reason: t.arg.string({
+        required: true,
+        validate: z.string().trim().min(2, '请说明撤回理由').max(500, '撤回理由最多 500 字'),
+      }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const [a] = await findAgreementsByIds(ctx.db, [String(args.agreementId)]);
+      if (!a) throw new DutyError('NOT_FOUND', `未找到具结书（编号 ${args.agreementId}）`);
+      if (!ownStaff(ctx.principal, a))
+        throw new DutyError('FORBIDDEN', '只有承办检察院的工作人员可以办理', {
+          reason: 'NOT_HANDLING_ORGAN',
+        });
+      const done = await ctx.db
+        .updateTable('plea_agreement')
+        .set({
+          withdrawn_at: new Date(),
+          withdrawn_by: ctx.principal!.userId,
+          withdrawal_reason: args.reason,
+        })
+        .where('id', '=', a.id)
+        .where('withdrawn_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1)
+        throw new DutyError('CONFLICT', '该具结书已经撤回', { reason: 'WITHDRAWN' });
+      return a.id;
     },
   }),
 }));

@@ -44,5 +44,9 @@ export interface PleaAgreementTable {
   recorded_by: string;
   recorded_at: Generated<Date>;
   idempotency_key: string | null;
+  /** Set when the agreement was withdrawn (撤回): a new one may then be signed. */
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  withdrawal_reason: string | null;
 }
 export type PleaAgreement = Selectable<PleaAgreementTable>;
