@@ -5,6 +5,7 @@ import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, type LogEvent, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { lockDataDir } from './pglite-lock.js';
 
 /**
  * One database per subgraph. By default PGlite (PostgreSQL in WASM) runs in process, kept in a
@@ -82,6 +83,7 @@ export async function openDatabase<DB>(config: DatabaseConfig): Promise<Database
   };
   let db: Kysely<DB>;
   let kind: Database<DB>['kind'];
+  let release = () => {};
   if (config.pgUrl) {
     await ensurePostgresDatabase(config.pgUrl, config.name);
     const pool = new pg.Pool({
@@ -98,11 +100,19 @@ export async function openDatabase<DB>(config: DatabaseConfig): Promise<Database
     pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
     kind = 'postgres';
   } else {
-    if (config.dataDir) mkdirSync(dirname(config.dataDir), { recursive: true });
+    if (config.dataDir) {
+      mkdirSync(dirname(config.dataDir), { recursive: true });
+      release = lockDataDir(config.dataDir);
+    }
     // btree_gist backs exclusion constraints (no lawyer in two shifts at once).
     const options = { parsers: { [DATE_OID]: (v: string) => v }, extensions: { btree_gist } };
     const pglite = config.dataDir ? new PGlite(config.dataDir, options) : new PGlite(options);
-    await pglite.waitReady;
+    try {
+      await pglite.waitReady;
+    } catch (error) {
+      release();
+      throw error;
+    }
     db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log });
     kind = 'pglite';
   }
@@ -117,7 +127,11 @@ export async function openDatabase<DB>(config: DatabaseConfig): Promise<Database
       await sql`select 1`.execute(db);
     },
     async close() {
-      await db.destroy();
+      try {
+        await db.destroy();
+      } finally {
+        release();
+      }
     },
   };
 }

@@ -6,6 +6,7 @@ export * from './config.js';
 export type { KitContext } from './context.js';
 export * from './dates.js';
 export * from './db.js';
+export * from './pglite-lock.js';
 export * from './db-errors.js';
 export * from './enums.js';
 export * from './errors.js';
