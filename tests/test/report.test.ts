@@ -473,7 +473,8 @@ describe('the joint-meeting report', () => {
       .insertInto('lawyer_opinion')
       .values([opinion('o1', may(2), true), opinion('o2', may(3), null)])
       .execute();
-    const agreement = (id: string, when: Date, capacity: string) => ({
+    // The first agreement was withdrawn and the plea signed again: both were signed with a lawyer present.
+    const agreement = (id: string, when: Date, capacity: string, withdrawnAt: Date | null = null) => ({
       id,
       recommendation_id: 'sr1',
       person_id: 'case-proc-440103-1-p1',
@@ -484,10 +485,13 @@ describe('the joint-meeting report', () => {
       lawyer_capacity: capacity,
       recorded_by: 'fixture',
       idempotency_key: null,
+      withdrawn_at: withdrawnAt,
+      withdrawn_by: withdrawnAt && 'fixture',
+      withdrawal_reason: withdrawnAt && '重新签署',
     });
     await proc
       .insertInto('plea_agreement')
-      .values([agreement('pa1', may(4), 'DUTY_LAWYER'), agreement('pa2', may(5), 'DEFENSE_COUNSEL')])
+      .values([agreement('pa1', may(4), 'DUTY_LAWYER', may(5)), agreement('pa2', may(5), 'DEFENSE_COUNSEL')])
       .execute();
     await proc
       .insertInto('misconduct_complaint')
