@@ -1,5 +1,5 @@
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { DutyError, type Principal, SUBGRAPHS } from '@duty/kit';
+import { DutyError, failureReason, type Principal, SUBGRAPHS } from '@duty/kit';
 import { GraphQLError } from 'graphql';
 
 export interface GatewayContext {
@@ -37,7 +37,7 @@ export class AgencyDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const title = SUBGRAPHS.find((s) => s.name === this.subgraph)?.title ?? this.subgraph;
     throw new DutyError('SUBGRAPH_UNAVAILABLE', `${title}系统暂时无法访问，相关数据暂缺，其余数据照常返回`, {
       subgraph: this.subgraph,
-      reason: status ? `HTTP_${status}` : ((error as { code?: string }).code ?? error.name),
+      reason: status ? `HTTP_${status}` : failureReason(error),
     });
   }
 }

@@ -17,9 +17,11 @@ import {
   executeGraphQL,
   isProduction,
   type Logger,
+  operationResolutionPlugin,
   type Principal,
   type RunningService,
   readBody,
+  reasonOf,
   type SigningKey,
   sendGraphQLError,
   sendJson,
@@ -90,6 +92,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // signal and kill the process mid-drain.
     stopOnTerminationSignals: false,
     introspection: !production,
+    // No "Did you mean …" in production: suggestions spell out the schema to whoever probes it.
+    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: detail,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
@@ -101,6 +105,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       errorLoggingPlugin(log),
+      operationResolutionPlugin(),
     ],
   });
   await apollo.start();
@@ -126,11 +131,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         let principal: Principal | null = null;
         if (token !== undefined) {
           try {
-            if (!token) throw new DutyError('UNAUTHENTICATED', 'Authorization 头格式应为 “Bearer <令牌>”');
+            if (!token)
+              throw new DutyError('UNAUTHENTICATED', 'Authorization 头格式应为 “Bearer <令牌>”', {
+                reason: 'MALFORMED',
+              });
             principal = await verifyUser(token);
           } catch (error) {
             const message = error instanceof DutyError ? error.message : '身份凭证无效';
-            sendGraphQLError(res, 401, 'UNAUTHENTICATED', message);
+            sendGraphQLError(res, 401, 'UNAUTHENTICATED', message, reasonOf(error));
             return true;
           }
         }

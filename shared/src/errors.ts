@@ -29,3 +29,23 @@ export class BadInputError extends DutyError {
 }
 
 export const unauthenticated = () => new DutyError('UNAUTHENTICATED', '请先登录（缺少或无效的身份凭证）');
+
+const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * Why a call to another service failed, as a stable word for `extensions.reason`: `TIMEOUT` for
+ * every kind of time-out (an aborted `AbortSignal.timeout` is a DOMException whose code is the
+ * number 23), the system error code (`ECONNREFUSED`) otherwise.
+ */
+export function failureReason(error: unknown): string {
+  const e = error as { name?: string; code?: unknown; message?: string };
+  if (e?.name === 'TimeoutError' || (typeof e?.code === 'string' && TIMEOUTS.has(e.code))) return 'TIMEOUT';
+  if (typeof e?.code === 'string' && e.code) return e.code;
+  return e?.name && e.name !== 'Error' ? e.name : (e?.message ?? 'UNKNOWN');
+}
+
+/** An error's stable `reason`, to carry over when the error is answered outside GraphQL. */
+export const reasonOf = (error: unknown): { reason?: string } => {
+  const reason = error instanceof DutyError ? error.extensions.reason : undefined;
+  return typeof reason === 'string' ? { reason } : {};
+};

@@ -31,6 +31,14 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Headers every API response carries: no sniffing, no framing, no referrer, nothing to run. */
+export const API_SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+} as const;
+
 export function sendJson(
   res: ServerResponse,
   status: number,
@@ -41,14 +49,32 @@ export function sendJson(
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
+    ...API_SECURITY_HEADERS,
+    // Answered before the body was read (too large, refused): the unread rest would otherwise be
+    // taken for the next request on this connection, which then hangs.
+    ...(res.req && !res.req.complete ? { connection: 'close' } : {}),
     ...headers,
   });
   res.end(text);
 }
 
 /** A GraphQL-shaped error body, for errors raised before GraphQL execution starts. */
-export function sendGraphQLError(res: ServerResponse, status: number, code: string, message: string) {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+export function sendGraphQLError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extensions: Record<string, unknown> = {},
+) {
+  sendJson(res, status, { errors: [{ message, extensions: { ...extensions, code } }] });
+}
+
+/** A NUL character anywhere in the request's strings: PostgreSQL text cannot hold it. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value && typeof value === 'object') return Object.values(value).some(holdsNul);
+  return false;
 }
 
 /**
@@ -80,6 +106,12 @@ export async function executeGraphQL<Ctx extends BaseContext>(
     } catch {
       return sendGraphQLError(res, 400, 'BAD_REQUEST', '请求体不是有效的 JSON');
     }
+    // A GraphQL string literal may spell it `\u0000` inside the query text.
+    const query = (body as { query?: unknown } | undefined)?.query;
+    if (holdsNul(body) || (typeof query === 'string' && /(^|[^\\])(\\\\)*\\u0000/.test(query)))
+      return sendGraphQLError(res, 400, 'BAD_USER_INPUT', '输入的文字中含有不允许的空字符（\\0）', {
+        reason: 'NUL_CHARACTER',
+      });
   }
   const url = req.url ?? '/';
   const q = url.indexOf('?');
@@ -92,6 +124,7 @@ export async function executeGraphQL<Ctx extends BaseContext>(
     },
     context,
   });
+  for (const [key, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(key, value);
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {

@@ -84,7 +84,8 @@ export function principalFromClaims(payload: JWTPayload): Principal {
     Array.isArray(roles) &&
     roles.every(isRole) &&
     (lawyer_id === undefined || typeof lawyer_id === 'string');
-  if (!valid) throw new DutyError('UNAUTHENTICATED', '身份凭证内容不完整或无效');
+  if (!valid)
+    throw new DutyError('UNAUTHENTICATED', '身份凭证内容不完整或无效', { reason: 'INVALID_CLAIMS' });
   return {
     userId: sub,
     ...(typeof name === 'string' ? { name } : {}),

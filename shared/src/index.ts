@@ -24,6 +24,7 @@ export { organReportIndexes } from './migrations/templates/2026-11-26-04-report-
 export { fileReviewTable } from './migrations/templates/2026-11-26-05-file-reviews.js';
 export * from './migrator.js';
 export * from './notices.js';
+export * from './operation-plugin.js';
 export * from './organ-fields.js';
 export * from './organ-requests/index.js';
 export * from './outbox.js';

@@ -1,7 +1,7 @@
 import { Agent, request } from 'undici';
 import { SUBGRAPHS, type SubgraphName } from './config.js';
 import type { KitContext } from './context.js';
-import { DutyError } from './errors.js';
+import { DutyError, failureReason } from './errors.js';
 import type { TokenSigner } from './identity.js';
 
 /**
@@ -57,7 +57,7 @@ export function createPeerClient(options: {
         if (res.statusCode >= 500 || (res.statusCode >= 300 && !body?.errors))
           throw new Error(`HTTP ${res.statusCode}`);
       } catch (error) {
-        throw unavailable(peer, (error as { code?: string }).code ?? (error as Error).message);
+        throw unavailable(peer, failureReason(error));
       }
       if (body.errors?.length) {
         const [first] = body.errors;

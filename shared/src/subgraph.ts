@@ -5,7 +5,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
 import type { JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import {
@@ -20,7 +20,7 @@ import {
 } from './config.js';
 import type { KitContext } from './context.js';
 import { type Database, type DatabaseConfig, openDatabase } from './db.js';
-import { DutyError } from './errors.js';
+import { DutyError, reasonOf } from './errors.js';
 import { createFormatError, errorLoggingPlugin } from './format-error.js';
 import { bearerToken, executeGraphQL, sendGraphQLError } from './http.js';
 import {
@@ -35,6 +35,7 @@ import {
 import { createLogger, type Logger } from './logger.js';
 import { kitMigrations } from './migrations/index.js';
 import { type Migrations, migrateToLatest } from './migrator.js';
+import { operationResolutionPlugin } from './operation-plugin.js';
 import { type OutboxMessage, startRelay } from './outbox.js';
 import { createPeerClient, type PeerClient } from './peers.js';
 import { type RunningService, startHttpService } from './service.js';
@@ -102,6 +103,16 @@ async function seedOnce(db: Kysely<any>, seed: (db: Kysely<any>) => Promise<void
   });
 }
 
+/** Refuses `_service` (the subgraph's whole SDL) to every caller. */
+const closedServiceSdl = (context: ValidationContext) => ({
+  Field(node: { name: { value: string } }) {
+    if (node.name.value === '_service')
+      context.reportError(
+        new GraphQLError('本环境不开放接口结构查询', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+      );
+  },
+});
+
 /** Opens the database, migrates it, loads demo data on first start, and serves the subgraph. */
 export async function startSubgraph(
   def: SubgraphDefinition,
@@ -143,6 +154,9 @@ export async function startSubgraph(
     // signal and kill the process mid-drain.
     stopOnTerminationSignals: false,
     introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    // The full SDL is for composition, which builds it in process: no caller reads it in production.
+    validationRules: production ? [closedServiceSdl] : [],
     includeStacktraceInErrorResponses: detail,
     formatError: createFormatError({ detail }),
     plugins: [
@@ -150,6 +164,7 @@ export async function startSubgraph(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       errorLoggingPlugin(log),
+      operationResolutionPlugin(),
     ],
   });
   await apollo.start();
@@ -180,7 +195,7 @@ export async function startSubgraph(
         caller = await verify(token);
       } catch (error) {
         const message = error instanceof DutyError ? error.message : '网关身份凭证无效';
-        sendGraphQLError(res, 401, 'UNAUTHENTICATED', message);
+        sendGraphQLError(res, 401, 'UNAUTHENTICATED', message, reasonOf(error));
         return true;
       }
       const { principal, via } = caller;

@@ -47,7 +47,11 @@ describe('when a subgraph is slow or down', () => {
       expect(res.status).toBe(200);
       expect(res.body.data.court).toBeNull();
       expect(res.body.data.lawyers.edges).toHaveLength(2);
-      expect(res.body.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({
+        code: 'SUBGRAPH_UNAVAILABLE',
+        subgraph: 'court',
+        reason: 'TIMEOUT',
+      });
       expect(res.body.errors?.[0]?.message).toContain('人民法院系统暂时无法访问');
     } finally {
       await gateway.stop();
@@ -67,5 +71,6 @@ describe('when a subgraph is slow or down', () => {
     const error = res.body.errors?.find((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE');
     expect(error?.message).toContain('人民法院');
     expect(error?.extensions?.subgraph).toBe('court');
+    expect(error?.extensions?.reason).toBe('ECONNREFUSED');
   });
 });

@@ -1,4 +1,4 @@
-import { makeLawyerLicenseNo, makeResidentIdNumber } from '@duty/kit';
+import { chinaToday, makeLawyerLicenseNo, makeResidentIdNumber } from '@duty/kit';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Federation, startTestFederation } from '../src/harness.js';
@@ -70,7 +70,8 @@ describe('lawyers and the roster', () => {
         action: 'ADMIT',
         statusAfter: 'ACTIVE',
         reason: '遴选考核合格',
-        assessment: { ...PASS, practiceYears: new Date().getFullYear() - 2015 },
+        // Years in practice count by the China calendar year (at New Year in Beijing, UTC is a year behind).
+        assessment: { ...PASS, practiceYears: Number(chinaToday().slice(0, 4)) - 2015 },
       },
     ]);
   });
