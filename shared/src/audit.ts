@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import { DutyError, unauthenticated } from './errors.js';
 import type { SubgraphContext } from './subgraph.js';
 
@@ -19,6 +19,10 @@ export interface AuditLogTable {
   agency_kind: string;
   region_code: string;
   request_id: string;
+  /** Set by the database on insert: the chain's order, the previous row's hash and this row's. */
+  seq: Generated<string>;
+  prev_hash: Generated<string | null>;
+  hash: Generated<string>;
 }
 
 export interface AuditEntry {

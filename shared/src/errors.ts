@@ -4,16 +4,18 @@ import { GraphQLError } from 'graphql';
  * Every error a user can see carries a stable `extensions.code` and a message in Simplified
  * Chinese. Codes are part of the API: clients branch on them, never on the message.
  */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'SUBGRAPH_UNAVAILABLE'
-  | 'QUERY_TOO_COMPLEX'
-  | 'AUDIT_UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR';
+export const USER_ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SUBGRAPH_UNAVAILABLE',
+  'QUERY_TOO_COMPLEX',
+  'AUDIT_UNAVAILABLE',
+] as const;
+/** Our codes whose messages were written for users, and the masked internal error. */
+export type ErrorCode = (typeof USER_ERROR_CODES)[number] | 'INTERNAL_SERVER_ERROR';
 
 export class DutyError extends GraphQLError {
   constructor(code: ErrorCode | (string & {}), message: string, details?: Record<string, unknown>) {

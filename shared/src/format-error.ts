@@ -3,19 +3,11 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { CLIENT_MISTAKE_CODES, chineseClientMessage } from './client-messages.js';
 import type { KitContext } from './context.js';
-import { DutyError, type ErrorCode } from './errors.js';
+import { DutyError, USER_ERROR_CODES } from './errors.js';
 import type { Logger } from './logger.js';
 
 /** Our own codes: their messages were written for users (by us, here or in a subgraph). */
-const USER_CODES = new Set<string>([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'SUBGRAPH_UNAVAILABLE',
-  'QUERY_TOO_COMPLEX',
-] satisfies ErrorCode[]);
+const USER_CODES: ReadonlySet<string> = new Set(USER_ERROR_CODES);
 
 const MASKED: GraphQLFormattedError = {
   message: '服务器内部错误，请稍后重试',

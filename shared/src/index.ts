@@ -1,4 +1,5 @@
 export * from './audit.js';
+export * from './audit-chain.js';
 export * from './builder.js';
 export * from './cache.js';
 export * from './charges.js';
@@ -22,6 +23,7 @@ export { auditLogTable } from './migrations/templates/2026-11-26-02-audit-log.js
 export { measureApplicationTable } from './migrations/templates/2026-11-26-03-measure-applications.js';
 export { organReportIndexes } from './migrations/templates/2026-11-26-04-report-indexes.js';
 export { fileReviewTable } from './migrations/templates/2026-11-26-05-file-reviews.js';
+export { auditChain } from './migrations/templates/2026-12-02-06-audit-chain.js';
 export * from './migrator.js';
 export * from './notices.js';
 export * from './operation-plugin.js';

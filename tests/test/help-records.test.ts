@@ -1,4 +1,4 @@
-import { type Principal, signServiceToken } from '@duty/kit';
+import { type Principal, signServiceToken, verifyAuditChain } from '@duty/kit';
 import { findDemoUser } from '@duty/kit/demo';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -374,5 +374,27 @@ describe('help records', () => {
     const earlier = await f.query(PRIOR, { token: await f.tokenFor('lawyer-110105-01') });
     const ids = earlier.body.data.myAssignments.edges.map((e: any) => e.node.id);
     expect(ids).not.toContain(next!.id);
+  });
+});
+
+describe('the audit log', () => {
+  it('is a hash chain: intact after the reads above; an edit or a deletion is found, a truncate refused', async () => {
+    const db = justiceDb();
+    const intact = await verifyAuditChain(db);
+    expect(intact.rows).toBeGreaterThanOrEqual(3);
+    expect(intact.firstBroken).toBeUndefined();
+    const { rows } = await sql<{
+      seq: string;
+      id: string;
+    }>`select seq::text as seq, id from audit_log order by seq`.execute(db);
+    await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
+    // Someone with the owner's rights pauses the append-only rule and edits one row…
+    await sql`alter table audit_log disable trigger audit_log_append_only`.execute(db);
+    await sql`update audit_log set user_id = 'someone-else' where id = ${rows[1]!.id}`.execute(db);
+    expect((await verifyAuditChain(db)).firstBroken).toEqual(rows[1]);
+    // …or deletes one: the row after it no longer links.
+    await sql`delete from audit_log where id = ${rows[1]!.id}`.execute(db);
+    expect((await verifyAuditChain(db)).firstBroken).toEqual(rows[2]);
+    await sql`alter table audit_log enable trigger audit_log_append_only`.execute(db);
   });
 });
