@@ -8,6 +8,7 @@ export type { KitContext } from './context.js';
 export * from './dates.js';
 export * from './db.js';
 export * from './db-errors.js';
+export * from './deadlines.js';
 export * from './enums.js';
 export * from './errors.js';
 export * from './format-error.js';

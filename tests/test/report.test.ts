@@ -725,6 +725,7 @@ describe('the joint-meeting report', () => {
     expect(figures(r.justice)).toEqual({
       REQUESTS_RECEIVED: [1, 1],
       REQUESTS_ANSWERED_LATE: [0, 0],
+      REQUESTS_OVERDUE: [0, 0],
       CONSULTATIONS: [0, 0],
       HELP_REFUSED_BY_ACCUSED: [1, 1],
       LEGAL_AID_APPLICATIONS_FORWARDED: [1, 2],

@@ -321,6 +321,8 @@ async function dispatch(
     status,
     lawyer_id: status === 'RECEIVED' || status === 'CANCELLED' ? null : lawyerId,
     assigned_at: assignedAt === null ? null : at(assignedAt),
+    // First answered: the first step (an assignment or a cancellation); bulk loads run no triggers.
+    answered_at: events[0]?.at ?? null,
     updated_at: at(updatedAt),
     concerned_organ_ids: r.place.organKind === 'DETENTION_CENTER' ? [`psb-${r.county}`] : [],
     person_key: personKey(r.residentId),

@@ -14,6 +14,7 @@ import * as ratings from './2026-11-26-12-service-ratings.js';
 import * as inboxRegions from './2026-11-27-13-inbox-region-indexes.js';
 import * as poolOnDuty from './2026-12-02-17-pool-on-duty.js';
 import * as auditChain from './2026-12-02-18-audit-chain.js';
+import * as answeredAt from './2026-12-02-19-answered-at.js';
 
 export const migrations: Migrations = {
   '2026-11-26-01-reference-data': reference,
@@ -31,4 +32,5 @@ export const migrations: Migrations = {
   '2026-11-27-13-inbox-region-indexes': inboxRegions,
   '2026-12-02-17-pool-on-duty': poolOnDuty,
   '2026-12-02-18-audit-chain': auditChain,
+  '2026-12-02-19-answered-at': answeredAt,
 };

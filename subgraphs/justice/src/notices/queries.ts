@@ -1,4 +1,4 @@
-import { type PageArgs, rowKeysetPage } from '@duty/kit';
+import { overdueCondition, type PageArgs, rowKeysetPage, type TimeLimit } from '@duty/kit';
 import { type ExpressionBuilder, type Insertable, type Kysely, sql } from 'kysely';
 import type { JusticeDatabase } from '../db.js';
 import type { HostKind } from '../workstations/table.js';
@@ -14,8 +14,6 @@ export interface InboxFilter {
   workstationId?: string | null;
   overdue?: boolean | null;
 }
-
-const OPEN: NoticeStatus[] = ['RECEIVED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'];
 
 /**
  * The notices of a region by its code prefix: a province (2 digits) or a city (4) through the
@@ -44,16 +42,19 @@ export function listInbox(
   if (filter.organId) q = q.where('organ_id', '=', filter.organId);
   if (filter.workstationId) q = q.where('workstation_id', '=', filter.workstationId);
   if (filter.overdue != null) {
-    q = filter.overdue
-      ? q.where('deadline_at', '<', new Date()).where('status', 'in', OPEN)
-      : q.where((eb) => eb.or([eb('deadline_at', '>=', new Date()), eb('status', 'not in', OPEN)]));
+    const overdue = sql<boolean>`${sql.raw(overdueCondition('deadline_at', 'answered_at'))}`;
+    q = q.where(filter.overdue ? overdue : sql<boolean>`not ${overdue}`);
   }
   return order === 'NEWEST'
     ? rowKeysetPage(q, [{ ref: 'requested_at', cast: 'timestamptz' }, { ref: 'id' }], 'desc', page).execute()
     : rowKeysetPage(q, [{ ref: 'deadline_at', cast: 'timestamptz' }, { ref: 'id' }], 'asc', page).execute();
 }
 
-export const isOpen = (status: NoticeStatus) => OPEN.includes(status);
+/** A notice's time limit, for the kit's one rule of overdue and answered late. */
+export const timeLimit = (n: { deadline_at: Date; answered_at: Date | null }): TimeLimit => ({
+  deadlineAt: n.deadline_at,
+  answeredAt: n.answered_at,
+});
 
 const HOST_OF_ORGAN: Record<string, HostKind | undefined> = {
   COURT: 'COURT',

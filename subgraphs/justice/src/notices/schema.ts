@@ -4,6 +4,8 @@ import {
   DutyError,
   encodeRowCursor,
   hasAnyRole,
+  isAnsweredLate,
+  isOverdue,
   LEGAL_AID_STAFF,
   listRegionPrefix,
   type HelpRequestNotice as NoticeInput,
@@ -14,7 +16,7 @@ import {
 import { builder, type Context } from '../builder.js';
 import { findNoticesByRequests } from '../dispatch/queries.js';
 import { Workstation } from '../workstations/schema.js';
-import { isOpen, listInbox, receiveNotice } from './queries.js';
+import { listInbox, receiveNotice, timeLimit } from './queries.js';
 import { ASSIGNMENT_ENDED, type HelpRequestNotice as NoticeRow, type NoticeStatus } from './table.js';
 
 export const CaseStage = caseStageEnum(builder);
@@ -79,8 +81,17 @@ export const Notice = builder.objectRef<NoticeRow>('HelpRequestNotice').implemen
     deadlineAt: t.expose('deadline_at', { type: 'DateTime', description: 'Deadline (办理期限)' }),
     receivedAt: t.expose('received_at', { type: 'DateTime', description: 'Received at (接收时间)' }),
     overdue: t.boolean({
-      description: 'Past its deadline and not yet closed (已超期)',
-      resolve: (n) => isOpen(n.status) && n.deadline_at.getTime() < Date.now(),
+      description: 'Unanswered past its deadline: no lawyer assigned and not closed (已超期未指派)',
+      resolve: (n) => isOverdue(timeLimit(n)),
+    }),
+    answeredAt: t.expose('answered_at', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'First answered: a lawyer assigned, or closed (答复时间)',
+    }),
+    answeredLate: t.boolean({
+      description: 'Answered after its deadline (逾期指派)',
+      resolve: (n) => isAnsweredLate(timeLimit(n)),
     }),
     workstation: t.field({
       type: Workstation,

@@ -32,6 +32,8 @@ export interface HelpRequestNoticeTable {
   /** The duty lawyer assigned, while one is. */
   lawyer_id: Generated<string | null>;
   assigned_at: Generated<Date | null>;
+  /** First answered (assigned or closed): set by the database, never moved (deadlines.ts). */
+  answered_at: Generated<Date | null>;
   updated_at: Generated<Date>;
 }
 export type HelpRequestNotice = Selectable<HelpRequestNoticeTable>;

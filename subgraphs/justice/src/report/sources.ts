@@ -1,4 +1,4 @@
-import type { CounterSource } from '@duty/kit';
+import { answeredLateCondition, type CounterSource, overdueCondition } from '@duty/kit';
 
 // Justice counts a case (件) as one person's request at one stage: the notice's person key (or the
 // notice, for an organ that sent none). Organs are the notice's sender; workstations the notice's.
@@ -18,10 +18,15 @@ export const JUSTICE_COUNTERS: readonly CounterSource[] = [
   },
   {
     key: 'REQUESTS_ANSWERED_LATE',
-    label: '逾期指派（超过办理期限）',
+    label: '逾期指派（超过办理期限才指派或办结）',
     sql: `select n.requested_at as at, ${notice} from help_request_notice n
-      where n.assigned_at > n.deadline_at
-        or (n.assigned_at is null and n.deadline_at < now() and n.status in ('RECEIVED', 'ASSIGNED', 'ACCEPTED', 'IN_PROGRESS'))`,
+      where ${answeredLateCondition('n.deadline_at', 'n.answered_at')}`,
+  },
+  {
+    key: 'REQUESTS_OVERDUE',
+    label: '超期未指派（已过办理期限，至今未指派）',
+    sql: `select n.requested_at as at, ${notice} from help_request_notice n
+      where ${overdueCondition('n.deadline_at', 'n.answered_at')}`,
   },
   {
     key: 'CONSULTATIONS',
